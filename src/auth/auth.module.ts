@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { loadOrCreateSecret } from '../common/secrets/data-secret';
+import type { AppConfig } from '../config/app.config';
+import type { AuthConfig } from '../config/auth.config';
+import { UserEntity } from '../users/user.entity';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { SessionEntity } from './session.entity';
+import { SessionsPurgeJob } from './sessions-purge.job';
+import { TokensService } from './tokens.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, SessionEntity]),
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        secret:
+          config.getOrThrow<AuthConfig>('auth').jwtSecret ??
+          loadOrCreateSecret(config.getOrThrow<AppConfig>('app').dataDir, 'jwt-secret'),
+        signOptions: { algorithm: 'HS256', issuer: 'family-card' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'family-card' },
+      }),
+    }),
+    UsersModule,
+    ApiKeysModule,
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, TokensService, SessionsPurgeJob, { provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class AuthModule {}

@@ -1,0 +1,71 @@
+import { registerAs } from '@nestjs/config';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { resolve } from 'node:path';
+import { ToBool, ToInt, ToList } from './env-transforms';
+import { validateEnv } from './validate-env';
+
+class AppEnv {
+  @IsOptional() @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
+  NODE_ENV: string = 'development';
+
+  @IsOptional() @ToInt() @IsInt({ message: 'must be an integer port number' }) @Min(0) @Max(65535)
+  PORT: number = 3000;
+
+  @IsOptional() @IsString()
+  HOST: string = '0.0.0.0';
+
+  @IsOptional() @IsString()
+  DATA_DIR: string = './data';
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Matches(/^(true|false|\d+|[\d.:/a-fA-F]+(,[\d.:/a-fA-F]+)*)$/, {
+    message: 'must be true, false, a hop count or a comma-separated list of addresses/CIDRs',
+  })
+  TRUST_PROXY: string = 'false';
+
+  @IsOptional() @ToList() @IsUrl({ require_tld: false }, { each: true, message: 'must be a comma-separated list of origins' })
+  CORS_ORIGINS: string[] = [];
+
+  @IsOptional() @ToInt() @IsInt({ message: 'must be a number of bytes' }) @Min(1024)
+  BODY_LIMIT_BYTES: number = 1_048_576;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @IsOptional() @ToInt() @IsInt() @Min(0)
+  SHUTDOWN_GRACE_MS: number = 10_000;
+
+  @IsOptional() @ToBool() @IsBoolean({ message: 'must be true or false' })
+  DEMO: boolean = false;
+}
+
+export type TrustProxy = boolean | number | string[];
+
+export function parseTrustProxy(raw: string): TrustProxy {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw.split(',').map((s) => s.trim());
+}
+
+export const appConfig = registerAs('app', () => {
+  const env = validateEnv(AppEnv);
+  const port = env.PORT;
+  return {
+    env: env.NODE_ENV,
+    port,
+    host: env.HOST,
+    dataDir: resolve(env.DATA_DIR),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    corsOrigins: env.CORS_ORIGINS,
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    logLevel: env.LOG_LEVEL,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    demo: env.DEMO,
+  };
+});
+export type AppConfig = ReturnType<typeof appConfig>;

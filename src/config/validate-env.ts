@@ -1,0 +1,31 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+
+/** Thrown when the environment does not hold a valid configuration; names every bad variable. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+function describe(error: ValidationError, env: Record<string, unknown>): string {
+  const got = env[error.property];
+  const expected = Object.values(error.constraints ?? {}).join('; ');
+  return `${error.property}: ${expected} (got ${got === undefined ? 'nothing' : JSON.stringify(got)})`;
+}
+
+/**
+ * Validates the variables one config namespace reads. Empty strings count as unset so that a blank line in
+ * `.env` falls back to the default instead of failing a type check.
+ */
+export function validateEnv<T extends object>(
+  schema: new () => T,
+  env: Record<string, string | undefined> = process.env,
+): T {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const instance = plainToInstance(schema, present, { enableImplicitConversion: false });
+  const errors = validateSync(instance, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) throw new ConfigurationError(errors.map((e) => describe(e, present)));
+  return instance;
+}

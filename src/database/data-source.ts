@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseConfig, loadDatabaseConfig } from '../config/database.config';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+const entities = [join(__dirname, '..', '**', '*.entity.{ts,js}')];
+
+/** Options shared by the app (TypeOrmModule) and the migration commands, so both see one schema. */
+export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities,
+    synchronize: false,
+    migrationsRun: false, // run under a lock by MigrationsService, never concurrently
+    migrationsTableName: 'migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: ['error'] as ('error' | 'warn')[],
+  };
+  if (config.engine === 'postgres') {
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.url,
+      migrations: [join(__dirname, 'migrations', 'postgres', '*.{ts,js}')],
+      poolSize: config.poolSize,
+      // gen_random_uuid() is built into PostgreSQL 13+, so no extension (and no superuser) is needed.
+      uuidExtension: 'pgcrypto',
+      installExtensions: false,
+      extra: { connectionTimeoutMillis: config.healthTimeoutMs, application_name: 'family-card' },
+    };
+  }
+  mkdirSync(dirname(config.file), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.file,
+    migrations: [join(__dirname, 'migrations', 'sqlite', '*.{ts,js}')],
+    enableWAL: true,
+    timeout: config.busyTimeoutMs,
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma('foreign_keys = ON');
+      db.pragma(`busy_timeout = ${config.busyTimeoutMs}`);
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+}
+
+/** Used by the TypeORM CLI (`typeorm -d dist/database/data-source.js`) and the migration generator. */
+export default new DataSource(buildDataSourceOptions(loadDatabaseConfig()));

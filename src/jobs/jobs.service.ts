@@ -1,0 +1,105 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { LessThan } from 'typeorm';
+import { Actor, systemActor } from '../auth/actor';
+import type { LimitsConfig } from '../config/limits.config';
+import { TransactionService } from '../database/transaction.service';
+import { JobRunEntity } from './job-run.entity';
+import { periodStart } from './schedule';
+
+export interface JobDefinition {
+  /** Unique name, e.g. `sessions.purge`. */
+  name: string;
+  /** Runs once per period of this length, across all instances. */
+  everyMs: number;
+  run: (actor: Actor) => Promise<void>;
+}
+
+const HISTORY_DAYS = 30;
+
+/**
+ * A small scheduler that is safe with many instances on one database: to run a job for a period an instance
+ * must insert the (job, period) row first, and the unique key lets only one insert through.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly logger = new Logger('Jobs');
+  private readonly jobs = new Map<string, JobDefinition>();
+  private readonly running = new Set<Promise<unknown>>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly config: ConfigService,
+  ) {
+    this.register({
+      name: 'jobs.purge-history',
+      everyMs: 86_400_000,
+      run: async () => {
+        await this.tx.run((em) =>
+          em.delete(JobRunEntity, { startedAt: LessThan(new Date(Date.now() - HISTORY_DAYS * 86_400_000)) }),
+        );
+      },
+    });
+  }
+
+  register(job: JobDefinition): void {
+    if (this.jobs.has(job.name)) throw new Error(`job ${job.name} registered twice`);
+    this.jobs.set(job.name, job);
+  }
+
+  onApplicationBootstrap(): void {
+    const limits = this.config.getOrThrow<LimitsConfig>('limits');
+    if (!limits.jobsEnabled) return;
+    this.timer = setInterval(() => void this.tick(), limits.jobsTickMs);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Runs every job whose current period has no run yet; returns the names this instance ran. */
+  async tick(now = new Date()): Promise<string[]> {
+    const ran: string[] = [];
+    for (const job of this.jobs.values()) {
+      const work = this.runIfDue(job, now).then((did) => did && ran.push(job.name));
+      this.running.add(work);
+      await work.catch((err: Error) => this.logger.error(`job ${job.name} could not start: ${err.message}`));
+      this.running.delete(work);
+    }
+    return ran;
+  }
+
+  private async runIfDue(job: JobDefinition, now: Date): Promise<boolean> {
+    const id = randomUUID();
+    const period = periodStart(now, job.everyMs);
+    const claimed = await this.tx.run(async (em) => {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(JobRunEntity)
+        .values({ id, job: job.name, periodStart: period, instanceId: this.instanceId, status: 'running', startedAt: new Date() })
+        .orIgnore()
+        .execute();
+      return em.existsBy(JobRunEntity, { id });
+    });
+    if (!claimed) return false; // another instance holds this period
+    let status: 'succeeded' | 'failed' = 'succeeded';
+    let error: string | null = null;
+    try {
+      await job.run(systemActor(`job:${job.name}`));
+    } catch (err) {
+      status = 'failed';
+      error = (err as Error).message?.slice(0, 500) ?? String(err);
+      this.logger.error(`job ${job.name} failed: ${error}`);
+    }
+    await this.tx.run((em) => em.update(JobRunEntity, { id }, { status, error, finishedAt: new Date() }));
+    return true;
+  }
+}

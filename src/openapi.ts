@@ -1,0 +1,24 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDto } from './common/problem/problem.dto';
+
+/** OpenAPI document at /api/docs-json and a UI at /api/docs, served from local files (works offline). */
+export function setupOpenApi(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('family-card API')
+    .setDescription(
+      'Large-family benefit card programme. Errors are RFC 9457 problem+json (see ProblemDto). ' +
+        'Staff, merchants and families sign in at /api/v1/auth/login and send `Authorization: Bearer <accessToken>`; ' +
+        'integrations send an API key as `X-API-Key` (or as the bearer token).',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    yamlDocumentUrl: 'api/docs-yaml',
+    customSiteTitle: 'family-card API',
+  });
+}

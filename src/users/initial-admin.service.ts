@@ -1,0 +1,58 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { systemActor } from '../auth/actor';
+import { ConfigurationError } from '../config/validate-env';
+import { randomToken } from '../common/crypto';
+import { ProblemException } from '../common/problem/problem.exception';
+import type { AuthConfig } from '../config/auth.config';
+import { UsersService } from './users.service';
+
+export const DEFAULT_ADMIN_EMAIL = 'admin@family-card.local';
+
+/**
+ * On first start (no active admin) creates one from ADMIN_EMAIL/ADMIN_PASSWORD, or generates a password and
+ * prints it once. Several instances may start together: the unique e-mail makes all but one of them a no-op.
+ */
+@Injectable()
+export class InitialAdminService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('InitialAdmin');
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly config: ConfigService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureAdmin();
+  }
+
+  async ensureAdmin(): Promise<{ email: string; generatedPassword?: string } | null> {
+    if ((await this.users.countActiveAdmins()) > 0) return null;
+    const auth = this.config.getOrThrow<AuthConfig>('auth');
+    const email = auth.adminEmail ?? DEFAULT_ADMIN_EMAIL;
+    const generatedPassword = auth.adminPassword ? undefined : randomToken(18);
+    try {
+      await this.users.createAccount(systemActor('initial-admin'), {
+        email,
+        displayName: 'Administrator',
+        role: 'admin',
+        password: auth.adminPassword ?? generatedPassword!,
+      });
+    } catch (error) {
+      if (error instanceof ProblemException && error.problem.type === '/problems/email-taken') return null;
+      if (error instanceof ProblemException && error.problem.errors?.some((e) => e.field === 'password')) {
+        throw new ConfigurationError([`ADMIN_PASSWORD: ${error.problem.errors.map((e) => e.message.replace(/^password /, '')).join('; ')}`]);
+      }
+      throw error;
+    }
+    this.logger.log(`created the first admin account ${email}`);
+    if (generatedPassword) {
+      // Printed once, to the console only, never into the structured log.
+      process.stdout.write(
+        `\n  First admin account created.\n    e-mail:   ${email}\n    password: ${generatedPassword}\n  ` +
+          `Sign in and change it; it is not shown again.\n\n`,
+      );
+    }
+    return { email, generatedPassword };
+  }
+}

@@ -1,0 +1,159 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, IsNull, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { hashPassword } from '../auth/password-hasher';
+import { passwordProblems } from '../auth/password-policy';
+import { kindOf, Role } from '../auth/roles';
+import { SessionEntity } from '../auth/session.entity';
+import { randomToken } from '../common/crypto';
+import { ProblemException } from '../common/problem/problem.exception';
+import { isUniqueViolation } from '../database/db-errors';
+import { TransactionService } from '../database/transaction.service';
+import { CreateUserDto } from './dto/create-user.dto';
+import { ListUsersDto } from './dto/list-users.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserEntity } from './user.entity';
+
+export interface NewAccount {
+  email: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  partnerId?: string | null;
+  familyId?: string | null;
+}
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+/** Throws the 400 problem for a password the policy refuses, naming the field it came from. */
+export function assertPasswordAcceptable(password: string, field: string, userInputs: string[]): void {
+  const problems = passwordProblems(password, userInputs);
+  if (problems.length) throw ProblemException.validation(problems.map((m) => ({ field, message: `${field} ${m}` })));
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(q: ListUsersDto): Promise<{ items: UserEntity[]; total: number }> {
+    const qb = this.users.createQueryBuilder('u').orderBy('u.email', 'ASC').skip(q.offset).take(q.limit);
+    if (q.kind) qb.andWhere('u.kind = :kind', { kind: q.kind });
+    if (q.role) qb.andWhere('u.role = :role', { role: q.role });
+    if (q.disabled !== undefined) qb.andWhere('u.disabled = :disabled', { disabled: q.disabled });
+    if (q.q) {
+      const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where("u.email LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(u.displayName) LIKE :like ESCAPE '\\'", { like }),
+        ),
+      );
+    }
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundException(`No user with id ${id}`);
+    return user;
+  }
+
+  /** Creates a staff account; the password is checked against the policy, or generated and returned once. */
+  async createStaff(actor: Actor, dto: CreateUserDto): Promise<{ user: UserEntity; initialPassword?: string }> {
+    const initialPassword = dto.password === undefined ? randomToken(18) : undefined;
+    const user = await this.createAccount(actor, {
+      email: dto.email,
+      displayName: dto.displayName,
+      role: dto.role,
+      password: dto.password ?? initialPassword!,
+    });
+    return { user, initialPassword };
+  }
+
+  /** Any kind of account (staff, merchant, family); later modules call this inside their own workflows. */
+  async createAccount(actor: Actor, account: NewAccount, em?: EntityManager): Promise<UserEntity> {
+    const email = normalizeEmail(account.email);
+    assertPasswordAcceptable(account.password, 'password', [email, account.displayName]);
+    const passwordHash = await hashPassword(account.password); // slow: kept outside the transaction
+    const write = async (m: EntityManager) => {
+      if (await m.existsBy(UserEntity, { email })) throw emailTaken(email);
+      const user = await m.save(
+        m.create(UserEntity, {
+          email,
+          displayName: account.displayName,
+          kind: kindOf(account.role),
+          role: account.role,
+          partnerId: account.partnerId ?? null,
+          familyId: account.familyId ?? null,
+          passwordHash,
+          passwordChangedAt: new Date(),
+        }),
+      );
+      await this.audit.record(m, actor, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { email, role: user.role, partnerId: user.partnerId, familyId: user.familyId },
+      });
+      return user;
+    };
+    try {
+      return await (em ? write(em) : this.tx.run(write));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken(email);
+      throw error;
+    }
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserEntity> {
+    return this.tx.run(async (em) => {
+      const user = await em.findOneBy(UserEntity, { id });
+      if (!user) throw new NotFoundException(`No user with id ${id}`);
+      if (user.kind !== 'staff' && dto.role !== undefined) {
+        throw ProblemException.validation([{ field: 'role', message: 'only staff accounts can be given a staff role' }]);
+      }
+      const changes: Record<string, unknown> = {};
+      if (dto.displayName !== undefined && dto.displayName !== user.displayName) changes.displayName = dto.displayName;
+      if (dto.role !== undefined && dto.role !== user.role) changes.role = { from: user.role, to: dto.role };
+      if (dto.disabled !== undefined && dto.disabled !== user.disabled) changes.disabled = dto.disabled;
+      if (dto.locked === false && user.lockedUntil) changes.unlocked = true;
+      if (Object.keys(changes).length === 0) return user;
+
+      const losesAdmin = user.role === 'admin' && !user.disabled && (changes.role !== undefined || dto.disabled === true);
+      if (losesAdmin && (await this.countActiveAdmins(em)) <= 1) {
+        throw ProblemException.conflict('last-admin', 'This is the last active admin; appoint another admin first.');
+      }
+      if (dto.displayName !== undefined) user.displayName = dto.displayName;
+      if (dto.role !== undefined) user.role = dto.role;
+      if (dto.disabled !== undefined) user.disabled = dto.disabled;
+      if (changes.unlocked) {
+        user.lockedUntil = null;
+        user.failedLogins = 0;
+      }
+      await em.save(user);
+      // A disabled or re-roled user must sign in again: their tokens name the old state.
+      if (changes.disabled === true || changes.role) {
+        await em.update(SessionEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      }
+      await this.audit.record(em, actor, { action: 'user.update', entityType: 'user', entityId: user.id, summary: changes });
+      return user;
+    });
+  }
+
+  countActiveAdmins(em: EntityManager = this.users.manager): Promise<number> {
+    return em.countBy(UserEntity, { role: 'admin', disabled: false });
+  }
+}
+
+function emailTaken(email: string): ProblemException {
+  return new ProblemException({
+    ...ProblemException.conflict('email-taken', `An account with the e-mail ${email} already exists.`).problem,
+    errors: [{ field: 'email', message: 'email is already in use' }],
+  });
+}
