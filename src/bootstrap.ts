@@ -30,7 +30,6 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
     bodyLimit: config.bodyLimit,
     genReqId: requestIdFor,
     requestIdHeader: false,
-    requestIdLogLabel: 'reqId',
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {

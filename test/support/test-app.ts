@@ -1,0 +1,116 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pino from 'pino';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { systemActor } from '../../src/auth/actor';
+import type { Role } from '../../src/auth/roles';
+import { createApp } from '../../src/bootstrap';
+import { randomToken } from '../../src/common/crypto';
+import { AuditLogEntity } from '../../src/audit/audit-log.entity';
+import { UserEntity } from '../../src/users/user.entity';
+import { UsersService } from '../../src/users/users.service';
+import { ScratchDatabase, scratchDatabase } from './databases';
+
+export const ADMIN_EMAIL = 'admin@test.example';
+export const ADMIN_PASSWORD = 'correct horse battery staple 42';
+
+export interface TestUser {
+  user: UserEntity;
+  password: string;
+  token: string;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  dataSource: DataSource;
+  db: ScratchDatabase;
+  /** Every route registered on Fastify (HEAD twins excluded). */
+  routes: RouteInfo[];
+  login(email: string, password: string): Promise<string>;
+  adminToken(): Promise<string>;
+  newUser(role: Role, overrides?: Partial<{ email: string; partnerId: string; familyId: string }>): Promise<TestUser>;
+  auditCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/**
+ * Starts the real application (createApp, as production does) on a scratch database. `env` overrides
+ * settings for this app only; several apps may share one database by passing `db`.
+ */
+export async function startApp(options: { env?: Record<string, string>; db?: ScratchDatabase } = {}): Promise<TestApp> {
+  const db = options.db ?? (await scratchDatabase());
+  const ownsDb = !options.db;
+  const env: Record<string, string> = {
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+    ...db.env,
+    ...options.env,
+  };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  let app: NestFastifyApplication;
+  const routes: RouteInfo[] = [];
+  try {
+    app = await createApp({ logger: pino({ level: 'silent' }) });
+    app.getHttpAdapter().getInstance().addHook('onRoute', (r) => {
+      for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+    });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    if (ownsDb) await db.drop();
+    throw error;
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+  const http = request(app.getHttpServer());
+  const dataSource = app.get(DataSource);
+
+  const login = async (email: string, password: string): Promise<string> => {
+    const res = await http.post('/api/v1/auth/login').send({ email, password });
+    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.accessToken as string;
+  };
+  let adminToken: string | undefined;
+
+  return {
+    app,
+    http,
+    dataSource,
+    db,
+    routes,
+    login,
+    adminToken: async () => (adminToken ??= await login(ADMIN_EMAIL, ADMIN_PASSWORD)),
+    async newUser(role, overrides = {}) {
+      const password = randomToken(18);
+      const user = await app.get(UsersService).createAccount(systemActor('test'), {
+        email: overrides.email ?? `${role.replace('_', '-')}-${++counter}-${randomToken(4).toLowerCase()}@test.example`,
+        displayName: `Test ${role} ${counter}`,
+        role,
+        password,
+        partnerId: overrides.partnerId,
+        familyId: overrides.familyId,
+      });
+      return { user, password, token: await login(user.email, password) };
+    },
+    auditCount: () => dataSource.getRepository(AuditLogEntity).count(),
+    async close() {
+      await app.close();
+      if (ownsDb) await db.drop();
+    },
+  };
+}
