@@ -1,0 +1,150 @@
+import { AuditLogEntity } from '../src/audit/audit-log.entity';
+import { SessionEntity } from '../src/auth/session.entity';
+import { engine } from './support/databases';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startApp, TestApp } from './support/test-app';
+
+describe(`auth (${engine})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' } });
+  });
+  afterAll(() => t.close());
+
+  const login = (email: string, password: string) => t.http.post('/api/v1/auth/login').send({ email, password });
+
+  it('signs the first admin in and returns a bearer token that works', async () => {
+    const res = await login(ADMIN_EMAIL.toUpperCase(), ADMIN_PASSWORD).expect(200);
+    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { email: ADMIN_EMAIL, role: 'admin' } });
+    expect(res.body.user.passwordHash).toBeUndefined();
+    const me = await t.http.get('/api/v1/auth/me').auth(res.body.accessToken, { type: 'bearer' }).expect(200);
+    expect(me.body.email).toBe(ADMIN_EMAIL);
+  });
+
+  it('stores the password as an argon2id hash', async () => {
+    const [row] = await t.dataSource.query(`SELECT password_hash FROM users WHERE email = '${ADMIN_EMAIL}'`);
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$/);
+  });
+
+  it('refuses a wrong password and an unknown e-mail with the same 401 problem', async () => {
+    const wrong = await login(ADMIN_EMAIL, 'not the password at all').expect(401);
+    const unknown = await login('nobody@test.example', 'not the password at all').expect(401);
+    expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(wrong.body.detail).toBe(unknown.body.detail);
+    expect(wrong.headers['www-authenticate']).toBe('Bearer');
+  });
+
+  it('locks the account after repeated failures, even against the right password, until an admin unlocks it', async () => {
+    const victim = await t.newUser('case_worker');
+    for (let i = 0; i < 3; i++) await login(victim.user.email, `wrong password number ${i}`).expect(401);
+    const locked = await login(victim.user.email, victim.password).expect(429);
+    expect(locked.body).toMatchObject({ type: '/problems/account-locked', status: 429 });
+    expect(locked.body.retryAfter).toBeGreaterThan(14 * 60);
+    const actions = await t.dataSource
+      .getRepository(AuditLogEntity)
+      .find({ where: [{ entityId: victim.user.id }, { actorId: victim.user.id }], order: { id: 'ASC' } });
+    expect(actions.map((a) => a.action)).toEqual(['user.create', 'auth.login', 'auth.login_failed', 'auth.login_failed', 'auth.locked']);
+
+    const admin = await t.adminToken();
+    await t.http.patch(`/api/v1/users/${victim.user.id}`).auth(admin, { type: 'bearer' }).send({ locked: false }).expect(200);
+    await login(victim.user.email, victim.password).expect(200);
+  });
+
+  it('a successful login resets the failure count', async () => {
+    const u = await t.newUser('auditor');
+    await login(u.user.email, 'wrong password one').expect(401);
+    await login(u.user.email, 'wrong password two').expect(401);
+    await login(u.user.email, u.password).expect(200);
+    await login(u.user.email, 'wrong password three').expect(401);
+    await login(u.user.email, 'wrong password four').expect(401);
+    await login(u.user.email, u.password).expect(200);
+  });
+
+  it('rotates refresh tokens and ends the session when an old one is replayed', async () => {
+    const u = await t.newUser('partner_manager');
+    const first = (await login(u.user.email, u.password).expect(200)).body;
+    const second = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    await t.http.get('/api/v1/auth/me').auth(second.accessToken, { type: 'bearer' }).expect(200);
+
+    const replay = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    expect(replay.body.detail).toMatch(/already used/);
+    // The whole session is gone: the newest tokens stop working too.
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
+    await t.http.get('/api/v1/auth/me').auth(second.accessToken, { type: 'bearer' }).expect(401);
+  });
+
+  it('logout ends the session at once', async () => {
+    const u = await t.newUser('case_worker');
+    const tokens = (await login(u.user.email, u.password).expect(200)).body;
+    await t.http.post('/api/v1/auth/logout').auth(tokens.accessToken, { type: 'bearer' }).expect(204);
+    await t.http.get('/api/v1/auth/me').auth(tokens.accessToken, { type: 'bearer' }).expect(401);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
+    const { sid } = JSON.parse(Buffer.from(tokens.accessToken.split('.')[1], 'base64url').toString());
+    const session = await t.dataSource.getRepository(SessionEntity).findOneByOrFail({ id: sid });
+    expect(session.revokedAt).toBeInstanceOf(Date);
+  });
+
+  it('disabling a user ends their sessions and refuses new logins', async () => {
+    const u = await t.newUser('case_worker');
+    const admin = await t.adminToken();
+    await t.http.patch(`/api/v1/users/${u.user.id}`).auth(admin, { type: 'bearer' }).send({ disabled: true }).expect(200);
+    await t.http.get('/api/v1/auth/me').auth(u.token, { type: 'bearer' }).expect(401);
+    await login(u.user.email, u.password).expect(403);
+  });
+
+  it('changing the password applies the policy and signs out other sessions', async () => {
+    const u = await t.newUser('auditor');
+    const other = await t.login(u.user.email, u.password);
+    const weak = await t.http
+      .post('/api/v1/auth/password')
+      .auth(u.token, { type: 'bearer' })
+      .send({ currentPassword: u.password, newPassword: 'password1234' })
+      .expect(400);
+    expect(weak.body.errors).toEqual([expect.objectContaining({ field: 'newPassword' })]);
+    const short = await t.http
+      .post('/api/v1/auth/password')
+      .auth(u.token, { type: 'bearer' })
+      .send({ currentPassword: u.password, newPassword: 'Sh0rt!x' })
+      .expect(400);
+    expect(short.body.errors[0].message).toMatch(/at least 12 characters/);
+    await t.http
+      .post('/api/v1/auth/password')
+      .auth(u.token, { type: 'bearer' })
+      .send({ currentPassword: 'wrong current password', newPassword: 'a brand new long passphrase 7' })
+      .expect(400);
+    await t.http
+      .post('/api/v1/auth/password')
+      .auth(u.token, { type: 'bearer' })
+      .send({ currentPassword: u.password, newPassword: 'a brand new long passphrase 7' })
+      .expect(204);
+    await t.http.get('/api/v1/auth/me').auth(u.token, { type: 'bearer' }).expect(200);
+    await t.http.get('/api/v1/auth/me').auth(other, { type: 'bearer' }).expect(401);
+    await login(u.user.email, u.password).expect(401);
+    await login(u.user.email, 'a brand new long passphrase 7').expect(200);
+  });
+
+  it('rejects tampered and foreign tokens', async () => {
+    const token = await t.adminToken();
+    const [h, p] = token.split('.');
+    await t.http.get('/api/v1/auth/me').auth(`${h}.${p}.invalidsignature`, { type: 'bearer' }).expect(401);
+    await t.http.get('/api/v1/auth/me').set('Authorization', `Basic ${Buffer.from('a:b').toString('base64')}`).expect(401);
+  });
+});
+
+describe(`login rate limit (${engine})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ env: { RATE_LIMIT_LOGIN_PER_MINUTE: '4' } });
+  });
+  afterAll(() => t.close());
+
+  it('throttles a client after the configured number of login attempts per minute', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await t.http.post('/api/v1/auth/login').send({ email: `x${i}@test.example`, password: 'whatever-123' })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    // Other routes keep their own, larger budget.
+    await t.http.get('/health').expect(200);
+  });
+});
