@@ -1,0 +1,142 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { ROLES, Role } from '../src/auth/roles';
+import { AUTH_KEY, AuthRequirement, PUBLIC_KEY } from '../src/common/decorators/auth.decorator';
+import { engine } from './support/databases';
+import { startApp, TestApp } from './support/test-app';
+
+/** The routes that are deliberately public. Adding one here is a security decision: review it. */
+const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'GET /health']);
+/** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
+const isDocs = (url: string) => url.startsWith('/api/docs');
+
+interface Handler {
+  key: string;
+  isPublic: boolean;
+  auth?: AuthRequirement;
+}
+
+function nestHandlers(t: TestApp): Map<string, Handler> {
+  const handlers = new Map<string, Handler>();
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const cls = wrapper.metatype as { prototype: Record<string, unknown> } & (new () => unknown);
+      const base = String(Reflect.getMetadata(PATH_METADATA, cls) ?? '');
+      for (const name of Object.getOwnPropertyNames(cls.prototype)) {
+        const fn = cls.prototype[name] as object;
+        const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
+        if (method === undefined || typeof fn !== 'function') continue;
+        const sub = String(Reflect.getMetadata(PATH_METADATA, fn) ?? '');
+        const prefix = base === 'health' ? '' : '/api/v1';
+        const url = `${prefix}/${[base, sub].filter((s) => s && s !== '/').join('/')}`.replace(/\/+$/, '');
+        const key = `${RequestMethod[method]} ${url}`;
+        handlers.set(key, {
+          key,
+          isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, fn) ?? Reflect.getMetadata(PUBLIC_KEY, cls)),
+          auth: Reflect.getMetadata(AUTH_KEY, fn) ?? Reflect.getMetadata(AUTH_KEY, cls),
+        });
+      }
+    }
+  }
+  return handlers;
+}
+
+describe(`every route is protected (${engine})`, () => {
+  let t: TestApp;
+  let handlers: Map<string, Handler>;
+  const tokens = new Map<Role, string>();
+
+  beforeAll(async () => {
+    t = await startApp();
+    handlers = nestHandlers(t);
+    for (const role of ROLES) tokens.set(role, (await t.newUser(role)).token);
+  });
+  afterAll(() => t.close());
+
+  const call = (method: string, url: string) => {
+    const path = url.replace(/:[A-Za-z]+/g, randomUUID());
+    const req = t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
+    return ['POST', 'PATCH', 'PUT'].includes(method) ? req.send({}) : req;
+  };
+
+  const apiRoutes = () => t.routes.filter((r) => !isDocs(r.url));
+
+  it('finds the routes (sanity check of the walk itself)', () => {
+    expect(apiRoutes().length).toBeGreaterThanOrEqual(12);
+    expect(apiRoutes().map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['GET /api/v1/users', 'GET /api/v1/audit']));
+  });
+
+  it('every registered route belongs to a handler that is either @Public() or declares @Auth()', () => {
+    for (const r of apiRoutes()) {
+      const h = handlers.get(`${r.method} ${r.url}`);
+      expect({ route: `${r.method} ${r.url}`, found: Boolean(h) }).toEqual({ route: `${r.method} ${r.url}`, found: true });
+      expect({ route: h!.key, declared: h!.isPublic || h!.auth !== undefined }).toEqual({ route: h!.key, declared: true });
+      expect({ route: h!.key, public: h!.isPublic }).toEqual({ route: h!.key, public: PUBLIC.has(h!.key) });
+    }
+  });
+
+  it('answers 401 problem+json without credentials on every non-public route', async () => {
+    for (const r of apiRoutes()) {
+      if (PUBLIC.has(`${r.method} ${r.url}`)) continue;
+      const res = await call(r.method, r.url);
+      expect({ route: `${r.method} ${r.url}`, status: res.status }).toEqual({ route: `${r.method} ${r.url}`, status: 401 });
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it('answers 403 to every role a route does not allow, and lets the allowed roles through', async () => {
+    let denials = 0;
+    for (const r of apiRoutes()) {
+      const h = handlers.get(`${r.method} ${r.url}`)!;
+      if (h.isPublic || !h.auth?.roles.length || h.key === 'POST /api/v1/auth/logout') continue;
+      for (const role of ROLES) {
+        const res = await call(r.method, r.url).auth(tokens.get(role)!, { type: 'bearer' });
+        const expected = h.auth.roles.includes(role) ? 'allowed' : 403;
+        const got = h.auth.roles.includes(role) ? (res.status === 401 || res.status === 403 ? res.status : 'allowed') : res.status;
+        expect({ route: h.key, role, got }).toEqual({ route: h.key, role, got: expected });
+        if (expected === 403) denials++;
+      }
+    }
+    expect(denials).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['GET /api/v1/users', ['admin', 'auditor']],
+    ['POST /api/v1/users', ['admin']],
+    ['PATCH /api/v1/users/:id', ['admin']],
+    ['GET /api/v1/audit', ['admin', 'auditor']],
+    ['POST /api/v1/api-keys', ['admin']],
+    ['DELETE /api/v1/api-keys/:id', ['admin']],
+  ])('%s is open to exactly %j', async (route, allowed) => {
+    const [method, url] = route.split(' ');
+    const admitted: string[] = [];
+    for (const role of ROLES) {
+      const res = await call(method, url).auth(tokens.get(role)!, { type: 'bearer' });
+      if (res.status !== 403 && res.status !== 401) admitted.push(role);
+    }
+    expect(admitted.sort()).toEqual([...allowed].sort());
+  });
+
+  it('lets an API key call only the routes that accept its scope', async () => {
+    const admin = await t.adminToken();
+    const created = await t.http
+      .post('/api/v1/api-keys')
+      .auth(admin, { type: 'bearer' })
+      .send({ name: 'route walk', scopes: ['users:read'] })
+      .expect(201);
+    const key = created.body.key as string;
+    for (const r of apiRoutes()) {
+      const h = handlers.get(`${r.method} ${r.url}`)!;
+      if (h.isPublic) continue;
+      const res = await call(r.method, r.url).set('X-API-Key', key);
+      const expected = h.auth?.scope === 'users:read' ? 'allowed' : 403;
+      const got = res.status === 401 || res.status === 403 ? res.status : 'allowed';
+      expect({ route: h.key, got }).toEqual({ route: h.key, got: expected });
+    }
+    await t.http.get('/api/v1/users').auth(key, { type: 'bearer' }).expect(200);
+    await t.http.delete(`/api/v1/api-keys/${created.body.id}`).auth(admin, { type: 'bearer' }).expect(204);
+    await t.http.get('/api/v1/users').set('X-API-Key', key).expect(401);
+  });
+});
