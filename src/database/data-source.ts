@@ -15,7 +15,7 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
     migrationsRun: false, // run under a lock by MigrationsService, never concurrently
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
-    logging: ['error'] as ('error' | 'warn')[],
+    logging: false, // TypeORM would print failed queries with their parameters: personal data in logs
   };
   if (config.engine === 'postgres') {
     return {
