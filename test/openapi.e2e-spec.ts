@@ -1,0 +1,76 @@
+import { engine } from './support/databases';
+import { startApp, TestApp } from './support/test-app';
+
+interface Operation {
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+}
+
+const PUBLIC_OPERATIONS = ['post /api/v1/auth/login', 'post /api/v1/auth/refresh', 'get /health'];
+
+describe(`OpenAPI (${engine})`, () => {
+  let t: TestApp;
+  let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
+  beforeAll(async () => {
+    t = await startApp();
+    doc = (await t.http.get('/api/docs-json').expect(200)).body;
+  });
+  afterAll(() => t.close());
+
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ id: `${method} ${path}`, op })));
+
+  it('documents every registered route', () => {
+    const documented = new Set(operations().map((o) => o.id.replace(/\{(\w+)\}/g, ':$1')));
+    const registered = t.routes.filter((r) => !r.url.startsWith('/api/docs')).map((r) => `${r.method.toLowerCase()} ${r.url}`);
+    expect(registered.filter((r) => !documented.has(r))).toEqual([]);
+    expect(doc.components.securitySchemes).toHaveProperty('bearer');
+    expect(doc.components.securitySchemes).toHaveProperty('api-key');
+  });
+
+  it('gives every operation a tag, its auth scheme, schemas and problem+json error responses', () => {
+    for (const { id, op } of operations()) {
+      expect({ id, tagged: (op.tags ?? []).length > 0 }).toEqual({ id, tagged: true });
+      const isPublic = PUBLIC_OPERATIONS.includes(id);
+      expect({ id, secured: (op.security ?? []).length > 0 }).toEqual({ id, secured: !isPublic });
+      const codes = Object.keys(op.responses);
+      const success = codes.filter((c) => c.startsWith('2'));
+      expect({ id, success: success.length }).toEqual({ id, success: 1 });
+      if (success[0] !== '204') {
+        expect({ id, body: Boolean(op.responses[success[0]].content?.['application/json']?.schema) }).toEqual({ id, body: true });
+      }
+      const errors = codes.filter((c) => /^[45]/.test(c));
+      expect({ id, errors: errors.length > 0 }).toEqual({ id, errors: true });
+      for (const code of errors) {
+        const ref = op.responses[code].content?.['application/json']?.schema.$ref;
+        expect({ id, code, ref }).toEqual({ id, code, ref: '#/components/schemas/ProblemDto' });
+      }
+      if (!isPublic) expect({ id, codes }).toEqual({ id, codes: expect.arrayContaining(['401', '403']) });
+      if (/^(post|patch|put) /.test(id) && !id.endsWith('/logout')) {
+        expect({ id, request: Boolean(op.requestBody?.content['application/json']?.schema) }).toEqual({ id, request: true });
+      }
+    }
+  });
+
+  it('describes DTO fields from their comments and validators (swagger plugin)', () => {
+    const login = doc.components.schemas.LoginDto as { properties: Record<string, { description?: string; format?: string }>; required: string[] };
+    expect(login.required).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(login.properties.email.format).toBe('email');
+    const problem = doc.components.schemas.ProblemDto as { properties: Record<string, { description?: string }> };
+    expect(problem.properties.requestId.description).toMatch(/X-Request-Id/);
+  });
+
+  it('serves the UI and its assets from this server, with no outside URLs', async () => {
+    const html = await t.http.get('/api/docs').expect(200);
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    const assets = [...html.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      expect(asset).not.toMatch(/^(https?:)?\/\//);
+      const url = asset.startsWith('/') ? asset : `/api/docs/${asset.replace(/^\.\//, '')}`;
+      await t.http.get(url).expect(200);
+    }
+  });
+});
