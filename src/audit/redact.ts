@@ -9,7 +9,7 @@ export const REDACTED = '[redacted]';
 export function redactSummary(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[truncated]';
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactSummary(v, depth + 1));
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([k, v]) => [

@@ -11,6 +11,8 @@ const estimator = new ZxcvbnFactory({
   dictionary: { ...common.dictionary, ...en.dictionary },
   graphs: common.adjacencyGraphs,
   translations: en.translations,
+  // Matching is super-linear in the length; beyond this many characters a password is long enough anyway.
+  maxLength: 64,
 });
 
 /**

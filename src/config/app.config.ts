@@ -21,12 +21,17 @@ class AppEnv {
   PUBLIC_URL?: string;
 
   @IsOptional()
-  @Matches(/^(true|false|\d+|[\d.:/a-fA-F]+(,[\d.:/a-fA-F]+)*)$/, {
+  @Matches(/^(true|false|\d+|[\d.:/a-fA-F]+(\s*,\s*[\d.:/a-fA-F]+)*)$/, {
     message: 'must be true, false, a hop count or a comma-separated list of addresses/CIDRs',
   })
   TRUST_PROXY: string = 'false';
 
-  @IsOptional() @ToList() @IsUrl({ require_tld: false }, { each: true, message: 'must be a comma-separated list of origins' })
+  @IsOptional()
+  @ToList()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { each: true, message: 'must be a comma-separated list of origins such as https://portal.city.example' },
+  )
   CORS_ORIGINS: string[] = [];
 
   @IsOptional() @ToInt() @IsInt({ message: 'must be a number of bytes' }) @Min(1024)

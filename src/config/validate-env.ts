@@ -9,10 +9,14 @@ export class ConfigurationError extends Error {
   }
 }
 
+// Values of these are never echoed: a secret, or a URL that may carry a password, would end up in start-up logs.
+const HIDDEN = /SECRET|PASSWORD|KEY|TOKEN|URL/;
+
 function describe(error: ValidationError, env: Record<string, unknown>): string {
   const got = env[error.property];
   const expected = Object.values(error.constraints ?? {}).join('; ');
-  return `${error.property}: ${expected} (got ${got === undefined ? 'nothing' : JSON.stringify(got)})`;
+  const shown = got === undefined ? 'nothing' : HIDDEN.test(error.property) ? 'a value (hidden)' : JSON.stringify(got);
+  return `${error.property}: ${expected} (got ${shown})`;
 }
 
 /**

@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
- * The one way to write. On PostgreSQL each call gets its own pooled connection and transaction. SQLite has a
- * single connection shared by every request, and TypeORM would otherwise nest a second request's BEGIN inside
- * the first as a savepoint, so on SQLite transactions are queued and run one at a time.
+ * The one way to write. On PostgreSQL each call gets its own pooled connection and transaction.
+ *
+ * SQLite has a single connection shared by every request, and TypeORM would nest a second request's BEGIN
+ * inside the first as a savepoint, so on SQLite transactions are queued and run one at a time. They start
+ * with BEGIN IMMEDIATE, taking the write lock up front: a deferred transaction that reads and then writes can
+ * fail with SQLITE_BUSY when another process (the CLI, a second instance) wrote in between.
  */
 @Injectable()
 export class TransactionService {
@@ -14,8 +17,26 @@ export class TransactionService {
 
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (this.dataSource.options.type === 'postgres') return this.dataSource.transaction(work);
-    const result = this.queue.then(() => this.dataSource.transaction(work));
+    const result = this.queue.then(() => this.runImmediate(work));
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  private async runImmediate<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.query('BEGIN IMMEDIATE');
+    // Tell TypeORM a transaction is open, so save() and friends do not try to BEGIN one of their own.
+    (runner as { isTransactionActive: boolean }).isTransactionActive = true;
+    try {
+      const result = await work(runner.manager);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+      await runner.release();
+    }
   }
 }

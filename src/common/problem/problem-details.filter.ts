@@ -35,7 +35,7 @@ export function toProblem(exception: unknown): Problem {
         : fastify.code?.startsWith('FST_ERR_CTP') || exception instanceof SyntaxError
           ? `The request body could not be read: ${fastify.message}`
           : fastify.message;
-    return problemFor(fastify.statusCode, detail, { type: problemType(fastify.statusCode === 400 ? 'malformed-body' : `http-${fastify.statusCode}`) });
+    return problemFor(fastify.statusCode, detail, fastify.statusCode === 400 ? { type: problemType('malformed-body') } : {});
   }
   if (isDatabaseUnavailable(exception)) {
     return problemFor(503, 'The database is unreachable; please retry shortly.', { type: problemType('database-unavailable') });

@@ -1,0 +1,48 @@
+import { Injectable, Module, Type } from '@nestjs/common';
+import { CONFIG_MODULE, CORE_MODULES } from '../core-modules';
+import { InitialAdminService } from '../users/initial-admin.service';
+import { CommanderExitOverride } from './commander-exit';
+import { CreateAdminCommand } from './commands/create-admin.command';
+import { JobsRunCommand } from './commands/jobs-run.command';
+import { MigrateRevertCommand } from './commands/migrate-revert.command';
+import { MigrateShowCommand } from './commands/migrate-show.command';
+import { MigrateCommand } from './commands/migrate.command';
+import { UsersListCommand } from './commands/users-list.command';
+
+const MIGRATION_COMMANDS = [MigrateCommand, MigrateShowCommand, MigrateRevertCommand];
+
+/**
+ * InitialAdminService creates a first admin from its onApplicationBootstrap hook, which runs in every Nest
+ * context holding UsersModule. An operator command must not create an account on the side (create-admin
+ * would make two), so the CLI switches that hook off in its own process.
+ */
+@Injectable()
+export class NoInitialAdminOnCli {
+  constructor(initialAdmin: InitialAdminService) {
+    initialAdmin.onApplicationBootstrap = async () => undefined;
+  }
+}
+
+/** The application without HTTP: the same services, database and jobs as the server. */
+@Module({
+  imports: [...CORE_MODULES],
+  providers: [
+    CommanderExitOverride,
+    NoInitialAdminOnCli,
+    CreateAdminCommand,
+    UsersListCommand,
+    JobsRunCommand,
+    ...MIGRATION_COMMANDS,
+  ],
+})
+export class CliModule {}
+
+/** Configuration only: the migrate commands open their own connection (see migration-data-source.ts). */
+@Module({ imports: [CONFIG_MODULE], providers: [CommanderExitOverride, ...MIGRATION_COMMANDS] })
+export class MigrationsCliModule {}
+
+/** `migrate*` must not go through DatabaseModule, which applies pending migrations as it connects. */
+export function cliModuleFor(args: string[]): Type {
+  const command = args.find((a) => !a.startsWith('-')) ?? '';
+  return /^migrate(:|$)/.test(command) ? MigrationsCliModule : CliModule;
+}

@@ -1,0 +1,71 @@
+import { HttpException } from '@nestjs/common';
+import { CommandFactory, CommandRunnerService } from 'nest-commander';
+import { ProblemException } from '../common/problem/problem.exception';
+import { ConfigurationError } from '../config/validate-env';
+import { CONFIG_NAMESPACES } from '../core-modules';
+import { cliModuleFor } from './cli.module';
+import { CliError } from './cli-error';
+import { commanderExitCode } from './commander-exit';
+
+/**
+ * Runs one command line (the arguments after the script) and returns its exit code. It never calls
+ * process.exit, so tests run commands in-process exactly as an operator does.
+ */
+export async function runCli(args: string[]): Promise<number> {
+  let exitCode = 0;
+  const fail = (error: unknown): void => {
+    exitCode = report(error);
+  };
+  try {
+    validateConfiguration();
+    const app = await CommandFactory.createWithoutRunning(cliModuleFor(args), {
+      logger: ['error', 'warn'],
+      abortOnError: false,
+      serviceErrorHandler: fail,
+    });
+    try {
+      await app.get(CommandRunnerService).run(['node', 'family-card', ...args]);
+    } finally {
+      await app.close();
+    }
+  } catch (error) {
+    fail(error);
+  }
+  return exitCode;
+}
+
+/** Every namespace at once, before Nest starts, so all bad variables are named together and nothing else prints. */
+function validateConfiguration(): void {
+  const problems = new Set<string>();
+  for (const load of CONFIG_NAMESPACES) {
+    try {
+      load();
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      error.problems.forEach((p) => problems.add(p));
+    }
+  }
+  if (problems.size > 0) throw new ConfigurationError([...problems]);
+}
+
+function report(error: unknown): number {
+  const commanderCode = commanderExitCode(error);
+  if (commanderCode !== null) return commanderCode;
+  process.stderr.write(`${describe(error)}\n`);
+  return error instanceof CliError ? error.exitCode : 1;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof CliError) return `Error: ${error.message}`;
+  if (error instanceof ConfigurationError) {
+    return `family-card cannot start. ${error.message}\nSee .env.example for every setting.`;
+  }
+  if (error instanceof ProblemException) {
+    const { problem } = error;
+    return [`Error: ${problem.detail ?? problem.title}`, ...(problem.errors ?? []).map((e) => `  - ${e.message}`)].join(
+      '\n',
+    );
+  }
+  if (error instanceof HttpException) return `Error: ${error.message}`;
+  return `family-card command failed: ${(error as Error)?.stack ?? String(error)}`;
+}

@@ -1,0 +1,143 @@
+import { resolve } from 'node:path';
+import { appConfig, AppConfig, parseTrustProxy } from './app.config';
+import { ConfigurationError } from './validate-env';
+
+/** Runs the namespace factory against exactly `vars`, then puts the real environment back. */
+function load(vars: Record<string, string>): AppConfig {
+  const saved = process.env;
+  process.env = { ...vars };
+  try {
+    return appConfig();
+  } finally {
+    process.env = saved;
+  }
+}
+
+function configurationError(vars: Record<string, string>): ConfigurationError {
+  try {
+    load(vars);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+const DEFAULTS: AppConfig = {
+  env: 'development',
+  port: 3000,
+  host: '0.0.0.0',
+  dataDir: resolve('./data'),
+  publicUrl: 'http://localhost:3000',
+  trustProxy: false,
+  corsOrigins: [],
+  bodyLimit: 1_048_576,
+  logLevel: 'info',
+  shutdownGraceMs: 10_000,
+  demo: false,
+};
+
+const VARIABLES = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'PUBLIC_URL',
+  'TRUST_PROXY',
+  'CORS_ORIGINS',
+  'BODY_LIMIT_BYTES',
+  'LOG_LEVEL',
+  'SHUTDOWN_GRACE_MS',
+  'DEMO',
+];
+
+describe('appConfig', () => {
+  it('has defaults for every variable', () => {
+    expect(load({})).toEqual(DEFAULTS);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(load(Object.fromEntries(VARIABLES.map((name) => [name, ''])))).toEqual(DEFAULTS);
+  });
+
+  it.each<[Record<string, string>, Partial<AppConfig>]>([
+    [{ NODE_ENV: 'production' }, { env: 'production' }],
+    [{ PORT: '8080' }, { port: 8080, publicUrl: 'http://localhost:8080' }],
+    [{ PORT: ' 8080 ' }, { port: 8080, publicUrl: 'http://localhost:8080' }],
+    [{ PORT: '0' }, { port: 0, publicUrl: 'http://localhost:0' }],
+    [{ PORT: '65535' }, { port: 65535, publicUrl: 'http://localhost:65535' }],
+    [{ HOST: '127.0.0.1' }, { host: '127.0.0.1' }],
+    [{ DATA_DIR: '/srv/family-card' }, { dataDir: '/srv/family-card' }],
+    [{ PUBLIC_URL: 'https://card.example.org' }, { publicUrl: 'https://card.example.org' }],
+    [
+      { PUBLIC_URL: 'https://card.example.org/', PORT: '8080' },
+      { port: 8080, publicUrl: 'https://card.example.org' },
+    ],
+    [{ PUBLIC_URL: 'http://intranet:8080/cards' }, { publicUrl: 'http://intranet:8080/cards' }],
+    [{ TRUST_PROXY: 'true' }, { trustProxy: true }],
+    [{ TRUST_PROXY: '2' }, { trustProxy: 2 }],
+    [{ TRUST_PROXY: '10.0.0.0/8,::1' }, { trustProxy: ['10.0.0.0/8', '::1'] }],
+    [
+      { CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' },
+      { corsOrigins: ['https://a.example.org', 'http://localhost:5173'] },
+    ],
+    [{ CORS_ORIGINS: 'https://a.example.org,,' }, { corsOrigins: ['https://a.example.org'] }],
+    [{ BODY_LIMIT_BYTES: '1024' }, { bodyLimit: 1024 }],
+    [{ LOG_LEVEL: 'silent' }, { logLevel: 'silent' }],
+    [{ SHUTDOWN_GRACE_MS: '0' }, { shutdownGraceMs: 0 }],
+    [{ DEMO: 'true' }, { demo: true }],
+    [{ DEMO: 'YES' }, { demo: true }],
+    [{ DEMO: '1' }, { demo: true }],
+    [{ DEMO: 'off' }, { demo: false }],
+  ])('reads %j', (vars, expected) => {
+    expect(load(vars)).toEqual({ ...DEFAULTS, ...expected });
+  });
+
+  it.each([
+    ['NODE_ENV', 'staging'],
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '65536'],
+    ['PORT', '-1'],
+    ['PORT', '3000.5'],
+    ['PORT', '1e3'],
+    ['PUBLIC_URL', 'ftp://card.example.org'],
+    ['PUBLIC_URL', 'not a url'],
+    ['TRUST_PROXY', 'maybe'],
+    ['TRUST_PROXY', 'yes'],
+    ['CORS_ORIGINS', 'not a url'],
+    ['CORS_ORIGINS', 'https://a.example.org,not a url'],
+    ['BODY_LIMIT_BYTES', '10'],
+    ['BODY_LIMIT_BYTES', '1023'],
+    ['BODY_LIMIT_BYTES', '1mb'],
+    ['LOG_LEVEL', 'loud'],
+    ['SHUTDOWN_GRACE_MS', '-5'],
+    ['DEMO', 'perhaps'],
+  ])('rejects %s=%j, naming the variable', (name, value) => {
+    const error = configurationError({ [name]: value });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0].startsWith(`${name}: `)).toBe(true);
+    expect(error.message).toContain(`${name}: `);
+  });
+
+  it('names every bad variable at once', () => {
+    const error = configurationError({ PORT: 'abc', LOG_LEVEL: 'loud', DEMO: 'perhaps' });
+    expect(error.problems.map((p) => p.split(':')[0]).sort()).toEqual(['DEMO', 'LOG_LEVEL', 'PORT']);
+  });
+});
+
+describe('parseTrustProxy', () => {
+  it.each<[string, ReturnType<typeof parseTrustProxy>]>([
+    ['true', true],
+    ['false', false],
+    ['0', 0],
+    ['1', 1],
+    ['12', 12],
+    ['127.0.0.1', ['127.0.0.1']],
+    ['10.0.0.0/8,192.168.0.0/16', ['10.0.0.0/8', '192.168.0.0/16']],
+    ['10.0.0.1, 10.0.0.2', ['10.0.0.1', '10.0.0.2']],
+    ['::1,fd00::/8', ['::1', 'fd00::/8']],
+  ])('%j → %j', (raw, expected) => {
+    expect(parseTrustProxy(raw)).toEqual(expected);
+  });
+});

@@ -1,0 +1,31 @@
+import { ConfigModule } from '@nestjs/config';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { appConfig } from './config/app.config';
+import { authConfig } from './config/auth.config';
+import { databaseConfig } from './config/database.config';
+import { limitsConfig } from './config/limits.config';
+import { DatabaseModule } from './database/database.module';
+import { JobsModule } from './jobs/jobs.module';
+import { UsersModule } from './users/users.module';
+
+/** Every config namespace; each validates its own variables when loaded. */
+export const CONFIG_NAMESPACES = [appConfig, databaseConfig, authConfig, limitsConfig];
+
+// .env is loaded by src/load-env.ts before any import; each namespace validates its own variables.
+export const CONFIG_MODULE = ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: CONFIG_NAMESPACES });
+
+/**
+ * What the HTTP app and the operator CLI share: configuration, the database, and every feature module (so the
+ * CLI sees the same services and the same registered jobs). HTTP-only modules stay in AppModule.
+ */
+export const CORE_MODULES = [
+  CONFIG_MODULE,
+  DatabaseModule,
+  AuditModule,
+  JobsModule,
+  UsersModule,
+  ApiKeysModule,
+  AuthModule,
+];
