@@ -2,9 +2,11 @@ import { Module, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type Redis from 'ioredis';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { ProblemException } from './common/problem/problem.exception';
 import { flattenValidationErrors } from './common/problem/validation-errors';
+import { REDIS, RedisModule } from './common/redis.module';
 import { throttlerOptions } from './common/throttling';
 import { LimitsConfig } from './config/limits.config';
 import { CORE_MODULES } from './core-modules';
@@ -13,9 +15,11 @@ import { HealthModule } from './health/health.module';
 @Module({
   imports: [
     ...CORE_MODULES,
+    RedisModule,
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => throttlerOptions(config.getOrThrow<LimitsConfig>('limits')),
+      inject: [ConfigService, REDIS],
+      useFactory: (config: ConfigService, redis: Redis | null) =>
+        throttlerOptions(config.getOrThrow<LimitsConfig>('limits'), redis),
     }),
     HealthModule,
   ],

@@ -1,7 +1,7 @@
 import { ExecutionContext } from '@nestjs/common';
 import { ThrottlerModuleOptions } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { LimitsConfig } from '../config/limits.config';
 import { RATE_LIMIT_KEY, RateLimitGroup } from './decorators/auth.decorator';
 
@@ -12,7 +12,7 @@ const groupOf = (ctx: ExecutionContext): RateLimitGroup | undefined =>
  * A generous per-client limit on every route plus stricter named limits on the routes marked @RateLimit(group).
  * Counters live in Redis when REDIS_URL is set, so all instances share them; otherwise in this process.
  */
-export function throttlerOptions(limits: LimitsConfig): ThrottlerModuleOptions {
+export function throttlerOptions(limits: LimitsConfig, redis: Redis | null): ThrottlerModuleOptions {
   const groups: Record<RateLimitGroup, number> = { login: limits.loginPerMinute };
   return {
     throttlers: [
@@ -24,10 +24,6 @@ export function throttlerOptions(limits: LimitsConfig): ThrottlerModuleOptions {
         skipIf: (ctx: ExecutionContext) => groupOf(ctx) !== name,
       })),
     ],
-    storage: limits.redisUrl
-      ? new ThrottlerStorageRedisService(
-          new Redis(limits.redisUrl, { keyPrefix: limits.redisKeyPrefix, maxRetriesPerRequest: 2, enableOfflineQueue: true }),
-        )
-      : undefined,
+    storage: redis ? new ThrottlerStorageRedisService(redis) : undefined,
   };
 }

@@ -8,7 +8,10 @@ const MIGRATION_LOCK_KEY = 7_318_004_211;
  * Applies pending migrations. On PostgreSQL several instances may start at once, so an advisory lock makes
  * the others wait and then find nothing left to do.
  */
-export async function runPendingMigrations(dataSource: DataSource, logger = new Logger('Migrations')): Promise<string[]> {
+export async function runPendingMigrations(
+  dataSource: DataSource,
+  logger: Pick<Logger, 'log'> = new Logger('Migrations'),
+): Promise<string[]> {
   const isPg = dataSource.options.type === 'postgres';
   const runner = dataSource.createQueryRunner();
   try {
