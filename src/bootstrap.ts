@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { appConfig } from './config/app.config';
+import { checkConfiguration } from './core-modules';
 import { setupOpenApi } from './openapi';
 import { createRootLogger, PinoNestLogger } from './logging/logger';
 
@@ -22,6 +23,7 @@ export function requestIdFor(req: IncomingMessage): string {
  * same pipe, filter, guards, hooks and limits. Configuration errors are thrown, not printed.
  */
 export async function createApp(options: { logger?: Logger } = {}): Promise<NestFastifyApplication> {
+  checkConfiguration();
   const config = appConfig();
   const root = options.logger ?? createRootLogger(config.logLevel);
   const adapter = new FastifyAdapter({

@@ -6,6 +6,7 @@ import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
 import { databaseConfig } from './config/database.config';
 import { limitsConfig } from './config/limits.config';
+import { ConfigurationError } from './config/validate-env';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { UsersModule } from './users/users.module';
@@ -29,3 +30,17 @@ export const CORE_MODULES = [
   ApiKeysModule,
   AuthModule,
 ];
+
+/** Validates every namespace up front so that one start-up reports every bad variable, not just the first. */
+export function checkConfiguration(): void {
+  const problems = new Set<string>();
+  for (const load of CONFIG_NAMESPACES) {
+    try {
+      load();
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      error.problems.forEach((p) => problems.add(p));
+    }
+  }
+  if (problems.size > 0) throw new ConfigurationError([...problems]);
+}

@@ -12,9 +12,14 @@ export class ConfigurationError extends Error {
 // Values of these are never echoed: a secret, or a URL that may carry a password, would end up in start-up logs.
 const HIDDEN = /SECRET|PASSWORD|KEY|TOKEN|URL/;
 
+const TYPE_CHECKS = ['isInt', 'isBoolean', 'isIn', 'isUrl', 'matches', 'isEmail', 'isString'];
+
 function describe(error: ValidationError, env: Record<string, unknown>): string {
   const got = env[error.property];
-  const expected = Object.values(error.constraints ?? {}).join('; ');
+  // A value of the wrong type also fails its range checks; the type is what the operator needs to hear about.
+  const constraints = error.constraints ?? {};
+  const typeCheck = TYPE_CHECKS.find((k) => constraints[k]);
+  const expected = typeCheck ? constraints[typeCheck] : Object.values(constraints).join('; ');
   const shown = got === undefined ? 'nothing' : HIDDEN.test(error.property) ? 'a value (hidden)' : JSON.stringify(got);
   return `${error.property}: ${expected} (got ${shown})`;
 }
