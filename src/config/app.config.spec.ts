@@ -1,27 +1,9 @@
 import { resolve } from 'node:path';
 import { appConfig, AppConfig, parseTrustProxy } from './app.config';
-import { ConfigurationError } from './validate-env';
+import { configurationErrorOf, loadWith } from '../../test/support/config-env';
 
-/** Runs the namespace factory against exactly `vars`, then puts the real environment back. */
-function load(vars: Record<string, string>): AppConfig {
-  const saved = process.env;
-  process.env = { ...vars };
-  try {
-    return appConfig();
-  } finally {
-    process.env = saved;
-  }
-}
-
-function configurationError(vars: Record<string, string>): ConfigurationError {
-  try {
-    load(vars);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
+const load = (vars: Record<string, string>): AppConfig => loadWith(appConfig, vars);
+const configurationError = (vars: Record<string, string>) => configurationErrorOf(() => load(vars));
 
 const DEFAULTS: AppConfig = {
   env: 'development',

@@ -1,25 +1,8 @@
 import { authConfig, AuthConfig } from './auth.config';
-import { ConfigurationError } from './validate-env';
+import { configurationErrorOf, loadWith } from '../../test/support/config-env';
 
-function load(vars: Record<string, string>): AuthConfig {
-  const saved = process.env;
-  process.env = { ...vars };
-  try {
-    return authConfig();
-  } finally {
-    process.env = saved;
-  }
-}
-
-function configurationError(vars: Record<string, string>): ConfigurationError {
-  try {
-    load(vars);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
+const load = (vars: Record<string, string>): AuthConfig => loadWith(authConfig, vars);
+const configurationError = (vars: Record<string, string>) => configurationErrorOf(() => load(vars));
 
 const DEFAULTS: AuthConfig = {
   jwtSecret: undefined,

@@ -1,16 +1,8 @@
 import { join, resolve } from 'node:path';
 import { databaseConfig, DatabaseConfig, loadDatabaseConfig } from './database.config';
-import { ConfigurationError } from './validate-env';
+import { configurationErrorOf } from '../../test/support/config-env';
 
-function configurationError(env: Record<string, string>): ConfigurationError {
-  try {
-    loadDatabaseConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
+const configurationError = (env: Record<string, string>) => configurationErrorOf(() => loadDatabaseConfig(env));
 
 const SQLITE: DatabaseConfig = {
   engine: 'sqlite',

@@ -1,6 +1,7 @@
 import { IsInt, IsOptional, IsString, Min } from 'class-validator';
 import { ToInt } from './env-transforms';
-import { ConfigurationError, validateEnv } from './validate-env';
+import { configurationErrorOf } from '../../test/support/config-env';
+import { validateEnv } from './validate-env';
 
 class SampleEnv {
   @IsString()
@@ -13,15 +14,7 @@ class SampleEnv {
   COUNT: number = 7;
 }
 
-function configurationError(run: () => unknown): ConfigurationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
+const configurationError = configurationErrorOf;
 
 describe('validateEnv', () => {
   it.each([
