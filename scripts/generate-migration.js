@@ -16,7 +16,7 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
 const timestamp = String(Date.now());
 const cli = join(__dirname, '..', 'node_modules', 'typeorm', 'cli-ts-node-commonjs.js');
 const typeorm = (args, env) =>
-  execFileSync(process.execPath, [cli, ...args, '-d', 'src/database/data-source.ts'], {
+  execFileSync(process.execPath, [cli, ...args, '-d', 'src/database/typeorm-cli.data-source.ts'], {
     stdio: 'inherit',
     env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
   });

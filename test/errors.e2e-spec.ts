@@ -51,6 +51,15 @@ describe(`one error shape (${engine})`, () => {
     expect(res.body.errors.find((e: { field: string }) => e.field === 'role').message).toMatch(/admin, case_worker/);
   });
 
+  it('a missing field is reported as missing, not by its length rule', async () => {
+    const res = await t.http.post('/api/v1/auth/login').send({});
+    expectProblem(res, 400);
+    expect(res.body.errors).toEqual([
+      { field: 'email', message: 'email must be an e-mail address' },
+      { field: 'password', message: 'password must be a string' },
+    ]);
+  });
+
   it('wrong types in query and path parameters answer 400, not 500', async () => {
     expectProblem(await t.http.get('/api/v1/users').query({ limit: 'many', disabled: 'maybe' }).auth(admin, { type: 'bearer' }), 400);
     expectProblem(await t.http.get('/api/v1/users/not-a-uuid').auth(admin, { type: 'bearer' }), 400);

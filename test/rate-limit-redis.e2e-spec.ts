@@ -56,3 +56,20 @@ async function redisReachable(): Promise<boolean> {
 if (engine === 'sqlite') {
   it('the shared-counter test runs with the PostgreSQL suite', () => expect(engine).toBe('sqlite'));
 }
+
+describe(`rate limits while Redis is down (${engine})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ env: { REDIS_URL: 'redis://127.0.0.1:1', RATE_LIMIT_LOGIN_PER_MINUTE: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('keeps serving and limiting, per instance, instead of failing requests', async () => {
+    await t.http.get('/health').expect(200);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await t.http.post('/api/v1/auth/login').send({ email: 'nobody@test.example', password: 'no such password' })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});

@@ -14,7 +14,11 @@ export const REDIS = Symbol('REDIS');
       inject: [ConfigService],
       useFactory: (config: ConfigService): Redis | null => {
         const { redisUrl, redisKeyPrefix } = config.getOrThrow<LimitsConfig>('limits');
-        return redisUrl ? new Redis(redisUrl, { keyPrefix: redisKeyPrefix, maxRetriesPerRequest: 2 }) : null;
+        if (!redisUrl) return null;
+        // Fail fast while Redis is down (callers fall back), and reconnect in the background.
+        const redis = new Redis(redisUrl, { keyPrefix: redisKeyPrefix, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+        redis.on('error', () => undefined); // reported by the callers' fallbacks, not as unhandled events
+        return redis;
       },
     },
   ],
@@ -23,7 +27,7 @@ export const REDIS = Symbol('REDIS');
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.redis?.quit().catch(() => this.redis?.disconnect());
+  onApplicationShutdown(): void {
+    this.redis?.disconnect(); // counters only: nothing to flush, and quit() would wait on a dead server
   }
 }

@@ -1,5 +1,5 @@
-import { ExecutionContext } from '@nestjs/common';
-import { ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ExecutionContext, Logger } from '@nestjs/common';
+import { ThrottlerModuleOptions, ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type Redis from 'ioredis';
 import type { LimitsConfig } from '../config/limits.config';
@@ -24,6 +24,31 @@ export function throttlerOptions(limits: LimitsConfig, redis: Redis | null): Thr
         skipIf: (ctx: ExecutionContext) => groupOf(ctx) !== name,
       })),
     ],
-    storage: redis ? new ThrottlerStorageRedisService(redis) : undefined,
+    storage: redis ? new FallbackStorage(new ThrottlerStorageRedisService(redis)) : undefined,
   };
+}
+
+/**
+ * Redis counters, falling back to this process's own while Redis is unreachable: a Redis outage weakens the
+ * limits to per instance for a while (the database lock-out still guards logins) instead of failing requests.
+ */
+export class FallbackStorage implements ThrottlerStorage {
+  private readonly local = new ThrottlerStorageService();
+  private readonly logger = new Logger('RateLimits');
+  private degraded = false;
+
+  constructor(private readonly shared: ThrottlerStorage) {}
+
+  async increment(...args: Parameters<ThrottlerStorage['increment']>) {
+    try {
+      const record = await this.shared.increment(...args);
+      if (this.degraded) this.logger.log('Redis is back; rate limits are shared again');
+      this.degraded = false;
+      return record;
+    } catch (error) {
+      if (!this.degraded) this.logger.warn(`Redis unreachable (${(error as Error).message}); counting per instance`);
+      this.degraded = true;
+      return this.local.increment(...args);
+    }
+  }
 }

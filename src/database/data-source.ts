@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { DatabaseConfig, loadDatabaseConfig } from '../config/database.config';
+import { DataSourceOptions } from 'typeorm';
+import { DatabaseConfig } from '../config/database.config';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 const entities = [join(__dirname, '..', '**', '*.entity.{ts,js}')];
@@ -45,6 +45,3 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
     },
   };
 }
-
-/** Used by the TypeORM CLI (`typeorm -d dist/database/data-source.js`) and the migration generator. */
-export default new DataSource(buildDataSourceOptions(loadDatabaseConfig()));

@@ -47,7 +47,7 @@ export class InitialAdminService implements OnApplicationBootstrap {
     }
     this.logger.log(`created the first admin account ${email}`);
     if (generatedPassword) {
-      // Printed once, to the console only, never into the structured log.
+      // Printed once as plain console text (not a structured log record); it is not stored anywhere else.
       process.stdout.write(
         `\n  First admin account created.\n    e-mail:   ${email}\n    password: ${generatedPassword}\n  ` +
           `Sign in and change it; it is not shown again.\n\n`,

@@ -146,8 +146,16 @@ export class UsersService {
     });
   }
 
-  countActiveAdmins(em: EntityManager = this.users.manager): Promise<number> {
-    return em.countBy(UserEntity, { role: 'admin', disabled: false });
+  /**
+   * Inside a transaction on PostgreSQL the active admins' rows are locked, so two concurrent demotions cannot
+   * both see "another admin is left". (SQLite transactions already run one at a time.)
+   */
+  async countActiveAdmins(em: EntityManager = this.users.manager): Promise<number> {
+    const where = { role: 'admin' as const, disabled: false };
+    if (em.queryRunner?.isTransactionActive && em.connection.options.type === 'postgres') {
+      return (await em.find(UserEntity, { where, select: { id: true }, lock: { mode: 'pessimistic_write' } })).length;
+    }
+    return em.countBy(UserEntity, where);
   }
 }
 

@@ -5,14 +5,14 @@ import { API_SCOPES, ApiScope } from '../../auth/roles';
 
 export class CreateApiKeyDto {
   /** What the key is for. @example "Reporting warehouse" */
-  @IsString() @MinLength(1) @MaxLength(100)
+  @MinLength(1) @MaxLength(100) @IsString()
   name: string;
 
   @ApiProperty({ enum: API_SCOPES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @IsIn(API_SCOPES, { each: true, message: `each scope must be one of: ${API_SCOPES.join(', ')}` })
+  @ArrayMinSize(1) @IsArray() @IsIn(API_SCOPES, { each: true, message: `each scope must be one of: ${API_SCOPES.join(', ')}` })
   scopes: ApiScope[];
 
   /** Optional expiry (ISO 8601). */
-  @IsOptional() @Type(() => Date) @IsDate() @MinDate(() => new Date(), { message: 'expiresAt must be in the future' })
+  @IsOptional() @Type(() => Date) @MinDate(() => new Date(), { message: 'expiresAt must be in the future' }) @IsDate()
   expiresAt?: Date;
 }

@@ -3,24 +3,24 @@ import { IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min
 
 export class AuditQueryDto {
   /** Only entries by this actor (user or API key id). */
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional() @MaxLength(64) @IsString()
   actorId?: string;
 
   @IsOptional() @IsIn(['user', 'api_key', 'system', 'anonymous'])
   actorType?: 'user' | 'api_key' | 'system' | 'anonymous';
 
   /** Exact action name, e.g. `user.create`. */
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional() @MaxLength(64) @IsString()
   action?: string;
 
   /** e.g. `user`, `api_key`, `session`. */
-  @IsOptional() @IsString() @MaxLength(32)
+  @IsOptional() @MaxLength(32) @IsString()
   entityType?: string;
 
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional() @MaxLength(64) @IsString()
   entityId?: string;
 
-  @IsOptional() @IsString() @MaxLength(128)
+  @IsOptional() @MaxLength(128) @IsString()
   requestId?: string;
 
   /** Inclusive lower bound (ISO 8601). */
@@ -35,6 +35,6 @@ export class AuditQueryDto {
   @IsOptional() @Matches(/^\d{1,19}$/, { message: 'cursor must be a nextCursor value from a previous page' })
   cursor?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional() @Type(() => Number) @Min(1) @Max(500) @IsInt()
   limit: number = 50;
 }

@@ -108,7 +108,7 @@ describe('toProblem', () => {
         "Body is not valid JSON but content-type is set to 'application/json'",
       ),
       {
-        type: '/problems/malformed-body',
+        type: '/problems/bad-request',
         title: 'Bad Request',
         status: 400,
         detail:
@@ -123,7 +123,7 @@ describe('toProblem', () => {
         "Body cannot be empty when content-type is set to 'application/json'",
       ),
       {
-        type: '/problems/malformed-body',
+        type: '/problems/bad-request',
         title: 'Bad Request',
         status: 400,
         detail:
@@ -134,7 +134,7 @@ describe('toProblem', () => {
       'a JSON SyntaxError with a 400 status',
       Object.assign(new SyntaxError('Unexpected token } in JSON'), { statusCode: 400 }),
       {
-        type: '/problems/malformed-body',
+        type: '/problems/bad-request',
         title: 'Bad Request',
         status: 400,
         detail: 'The request body could not be read: Unexpected token } in JSON',

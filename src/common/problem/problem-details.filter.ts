@@ -27,6 +27,7 @@ export function toProblem(exception: unknown): Problem {
     const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
     return problemFor(status, detail);
   }
+  // Fastify's own errors (body parsing, limits) carry a 4xx statusCode and a safe message.
   const fastify = exception as { statusCode?: number; code?: string; message?: string };
   if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     const detail =
@@ -35,7 +36,7 @@ export function toProblem(exception: unknown): Problem {
         : fastify.code?.startsWith('FST_ERR_CTP') || exception instanceof SyntaxError
           ? `The request body could not be read: ${fastify.message}`
           : fastify.message;
-    return problemFor(fastify.statusCode, detail, fastify.statusCode === 400 ? { type: problemType('malformed-body') } : {});
+    return problemFor(fastify.statusCode, detail);
   }
   if (isDatabaseUnavailable(exception)) {
     return problemFor(503, 'The database is unreachable; please retry shortly.', { type: problemType('database-unavailable') });
@@ -57,6 +58,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (problem.status === 401) reply.header('WWW-Authenticate', 'Bearer');
     if (problem.status === 503) reply.header('Retry-After', '5');
+    // Named throttlers send Retry-After-<name>; clients look for the standard header.
+    if (problem.status === 429 && !reply.getHeader('Retry-After')) {
+      const named = Object.entries(reply.getHeaders()).find(([k]) => k.toLowerCase().startsWith('retry-after-'));
+      reply.header('Retry-After', String(problem.retryAfter ?? named?.[1] ?? 60));
+    }
     reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

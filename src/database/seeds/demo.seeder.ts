@@ -79,7 +79,10 @@ const integrationApiKey: DemoSeedStep = {
       report.apiKeys.push({ name: found.name, prefix: found.prefix, scopes: found.scopes });
       return;
     }
-    const { entity, key } = await keys.create(actor, { name: DEMO_API_KEY_NAME, scopes: DEMO_API_KEY_SCOPES });
+    const { entity, key } = await keys.create(actor, {
+      name: DEMO_API_KEY_NAME,
+      scopes: DEMO_API_KEY_SCOPES,
+    });
     report.apiKeys.push({ name: entity.name, prefix: entity.prefix, scopes: entity.scopes, key });
   },
 };
@@ -95,7 +98,12 @@ export class DemoSeeder {
   ) {}
 
   async seed(password = DEFAULT_DEMO_PASSWORD): Promise<DemoSeedReport> {
-    const ctx: DemoSeedContext = { app: this.app, actor: systemActor('demo'), password, report: { accounts: [], apiKeys: [] } };
+    const ctx: DemoSeedContext = {
+      app: this.app,
+      actor: systemActor('demo'),
+      password,
+      report: { accounts: [], apiKeys: [] },
+    };
     for (const step of this.steps) {
       try {
         await step.run(ctx);

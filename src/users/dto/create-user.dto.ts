@@ -7,11 +7,11 @@ const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.t
 
 export class CreateUserDto {
   /** @example "case.worker@city.example" */
-  @trim() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @trim() @MaxLength(254) @IsEmail({}, { message: 'email must be an e-mail address' })
   email: string;
 
   /** @example "Anna Nowak" */
-  @trim() @IsString() @MinLength(1) @MaxLength(200)
+  @trim() @MinLength(1) @MaxLength(200) @IsString()
   displayName: string;
 
   @ApiProperty({ enum: STAFF_ROLES })
@@ -19,6 +19,6 @@ export class CreateUserDto {
   role: StaffRole;
 
   /** Initial password; when omitted, one is generated and returned once. */
-  @IsOptional() @IsString() @MaxLength(256)
+  @IsOptional() @MaxLength(256) @IsString()
   password?: string;
 }

@@ -5,7 +5,7 @@ import { ROLES, Role, UserKind } from '../../auth/roles';
 
 export class ListUsersDto {
   /** Part of the e-mail or name. */
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional() @MaxLength(100) @IsString()
   q?: string;
 
   @IsOptional() @IsIn(['staff', 'merchant', 'family'])
@@ -20,9 +20,9 @@ export class ListUsersDto {
   @IsBoolean()
   disabled?: boolean;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional() @Type(() => Number) @Min(1) @Max(200) @IsInt()
   limit: number = 50;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @Min(0) @IsInt()
   offset: number = 0;
 }

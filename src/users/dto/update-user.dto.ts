@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'cla
 import { STAFF_ROLES, StaffRole } from '../../auth/roles';
 
 export class UpdateUserDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptional() @MinLength(1) @MaxLength(200) @IsString()
   displayName?: string;
 
   @ApiProperty({ enum: STAFF_ROLES, required: false })
