@@ -14,8 +14,12 @@ import { UsersModule } from './users/users.module';
 /** Every config namespace; each validates its own variables when loaded. */
 export const CONFIG_NAMESPACES = [appConfig, databaseConfig, authConfig, limitsConfig];
 
-// .env is loaded by src/load-env.ts before any import; each namespace validates its own variables.
-export const CONFIG_MODULE = ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: CONFIG_NAMESPACES });
+// .env is loaded by src/load-env.ts before any import, so ConfigModule does not read it again.
+export const CONFIG_MODULE = ConfigModule.forRoot({
+  isGlobal: true,
+  ignoreEnvFile: true,
+  load: CONFIG_NAMESPACES,
+});
 
 /**
  * What the HTTP app and the operator CLI share: configuration, the database, and every feature module (so the

@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   Object.assign(process.env, { DATA_DIR: dataDir, DEMO: 'true' });
   process.env.LOG_LEVEL ||= 'warn';
 
-  const { DemoSeeder, DEFAULT_DEMO_PASSWORD, DEMO_EMAIL_DOMAIN } = await import('./database/seeds/demo.seeder');
+  const { DemoSeeder, DEFAULT_DEMO_PASSWORD, DEMO_EMAIL_DOMAIN } =
+    await import('./database/seeds/demo.seeder');
   const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
   const weak = passwordProblems(password);
   if (weak.length) throw new ConfigurationError([`DEMO_PASSWORD: ${weak.join('; ')}`]);
@@ -73,7 +74,10 @@ async function main(): Promise<void> {
 
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`;
-  const admin = { email: process.env.ADMIN_EMAIL, password: ownAdminPassword ? '(your ADMIN_PASSWORD)' : password };
+  const admin = {
+    email: process.env.ADMIN_EMAIL,
+    password: ownAdminPassword ? '(your ADMIN_PASSWORD)' : password,
+  };
   process.stdout.write(banner({ url, dataDir, resumed, ignoredDatabaseUrl, admin, password, report }));
 }
 
@@ -98,7 +102,9 @@ function banner(b: {
     `    API docs:  ${b.url}/api/docs   (OpenAPI document: ${b.url}/api/docs-json)`,
     `    Health:    ${b.url}/health`,
     `    DATA_DIR:  ${b.dataDir}${b.resumed ? '   (reusing an earlier demo)' : ''}`,
-    ...(b.ignoredDatabaseUrl ? ['    DATABASE_URL is ignored: the demo always runs on SQLite in DATA_DIR.'] : []),
+    ...(b.ignoredDatabaseUrl
+      ? ['    DATABASE_URL is ignored: the demo always runs on SQLite in DATA_DIR.']
+      : []),
     '',
     `  Accounts (POST ${b.url}/api/v1/auth/login with {"email", "password"}):`,
     ...accounts.map((a) => `    ${a.role.padEnd(16)} ${a.email.padEnd(emailWidth)}  ${a.password}`),

@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { CommandFactory, CommandRunnerService } from 'nest-commander';
 import { ProblemException } from '../common/problem/problem.exception';
 import { ConfigurationError } from '../config/validate-env';
-import { CONFIG_NAMESPACES } from '../core-modules';
+import { checkConfiguration } from '../core-modules';
 import { cliModuleFor } from './cli.module';
 import { CliError } from './cli-error';
 import { commanderExitCode } from './commander-exit';
@@ -17,7 +17,7 @@ export async function runCli(args: string[]): Promise<number> {
     exitCode = report(error);
   };
   try {
-    validateConfiguration();
+    checkConfiguration(); // every bad variable at once, before Nest starts and prints anything
     const app = await CommandFactory.createWithoutRunning(cliModuleFor(args), {
       logger: ['error', 'warn'],
       abortOnError: false,
@@ -34,20 +34,6 @@ export async function runCli(args: string[]): Promise<number> {
   return exitCode;
 }
 
-/** Every namespace at once, before Nest starts, so all bad variables are named together and nothing else prints. */
-function validateConfiguration(): void {
-  const problems = new Set<string>();
-  for (const load of CONFIG_NAMESPACES) {
-    try {
-      load();
-    } catch (error) {
-      if (!(error instanceof ConfigurationError)) throw error;
-      error.problems.forEach((p) => problems.add(p));
-    }
-  }
-  if (problems.size > 0) throw new ConfigurationError([...problems]);
-}
-
 function report(error: unknown): number {
   const commanderCode = commanderExitCode(error);
   if (commanderCode !== null) return commanderCode;
@@ -62,9 +48,10 @@ function describe(error: unknown): string {
   }
   if (error instanceof ProblemException) {
     const { problem } = error;
-    return [`Error: ${problem.detail ?? problem.title}`, ...(problem.errors ?? []).map((e) => `  - ${e.message}`)].join(
-      '\n',
-    );
+    return [
+      `Error: ${problem.detail ?? problem.title}`,
+      ...(problem.errors ?? []).map((e) => `  - ${e.message}`),
+    ].join('\n');
   }
   if (error instanceof HttpException) return `Error: ${error.message}`;
   return `family-card command failed: ${(error as Error)?.stack ?? String(error)}`;

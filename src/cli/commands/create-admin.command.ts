@@ -27,7 +27,8 @@ export class CreateAdminCommand extends CommandRunner {
       throw new CliError(`--email must be an e-mail address (got ${JSON.stringify(options.email)}).`);
     }
     const displayName = options.name ?? 'Administrator';
-    if (displayName.length < 1 || displayName.length > 200) throw new CliError('--name must be 1 to 200 characters.');
+    if (displayName.length < 1 || displayName.length > 200)
+      throw new CliError('--name must be 1 to 200 characters.');
     const generated = options.password === undefined ? randomToken(18) : undefined;
     try {
       const user = await this.users.createAccount(systemActor('cli:create-admin'), {
@@ -58,7 +59,8 @@ export class CreateAdminCommand extends CommandRunner {
 
   @Option({
     flags: '--password <password>',
-    description: 'initial password; when omitted, one is generated and printed once (keeps it out of shell history)',
+    description:
+      'initial password; when omitted, one is generated and printed once (keeps it out of shell history)',
   })
   parsePassword(value: string): string {
     return value;
@@ -69,7 +71,8 @@ export class CreateAdminCommand extends CommandRunner {
 function asCliError(error: unknown): unknown {
   if (!(error instanceof ProblemException)) return error;
   const { problem } = error;
-  if (problem.type === '/problems/email-taken') return new CliError(problem.detail ?? 'That e-mail is already in use.');
+  if (problem.type === '/problems/email-taken')
+    return new CliError(problem.detail ?? 'That e-mail is already in use.');
   const passwordErrors = (problem.errors ?? []).filter((e) => e.field === 'password');
   if (passwordErrors.length > 0) {
     const reasons = passwordErrors.map((e) => e.message.replace(/^password /, '')).join('; ');

@@ -28,7 +28,9 @@ export class JobsRunCommand extends CommandRunner {
     const definitions = jobDefinitions(this.jobs);
     const job = definitions.get(name);
     if (!job) {
-      throw new CliError(`There is no job "${name}". Registered jobs: ${[...definitions.keys()].sort().join(', ')}.`);
+      throw new CliError(
+        `There is no job "${name}". Registered jobs: ${[...definitions.keys()].sort().join(', ')}.`,
+      );
     }
     const now = new Date();
     const ran = await runIfDue(this.jobs, job, now);
@@ -44,7 +46,8 @@ export class JobsRunCommand extends CommandRunner {
       );
       return;
     }
-    if (record?.status === 'failed') throw new CliError(`${job.name} failed: ${record.error ?? 'unknown error'}`);
+    if (record?.status === 'failed')
+      throw new CliError(`${job.name} failed: ${record.error ?? 'unknown error'}`);
     const ms = record?.finishedAt ? record.finishedAt.getTime() - record.startedAt.getTime() : undefined;
     printLine(`${job.name} succeeded${ms === undefined ? '' : ` in ${ms} ms`}.`);
   }
@@ -53,4 +56,5 @@ export class JobsRunCommand extends CommandRunner {
 // JobsService keeps its definitions and its claim-then-run step private. Until it offers them publicly (a
 // `runNow(name, now)` is requested), the command reaches them by name; tsc still checks both signatures.
 const jobDefinitions = (jobs: JobsService): ReadonlyMap<string, JobDefinition> => jobs['jobs'];
-const runIfDue = (jobs: JobsService, job: JobDefinition, now: Date): Promise<boolean> => jobs['runIfDue'](job, now);
+const runIfDue = (jobs: JobsService, job: JobDefinition, now: Date): Promise<boolean> =>
+  jobs['runIfDue'](job, now);

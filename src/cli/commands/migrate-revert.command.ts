@@ -13,15 +13,20 @@ export class MigrateRevertCommand extends CommandRunner {
   }
 
   async run(): Promise<void> {
-    const reverted = await withMigrationDataSource(this.config.getOrThrow<DatabaseConfig>('database'), async (ds) => {
-      const before = (await migrationStates(ds)).filter((m) => m.applied);
-      if (before.length === 0) return null;
-      await ds.undoLastMigration({ transaction: 'each' });
-      const after = new Set((await migrationStates(ds)).filter((m) => m.applied).map((m) => m.name));
-      return before.find((m) => !after.has(m.name))?.name ?? null;
-    });
+    const reverted = await withMigrationDataSource(
+      this.config.getOrThrow<DatabaseConfig>('database'),
+      async (ds) => {
+        const before = (await migrationStates(ds)).filter((m) => m.applied);
+        if (before.length === 0) return null;
+        await ds.undoLastMigration({ transaction: 'each' });
+        const after = new Set((await migrationStates(ds)).filter((m) => m.applied).map((m) => m.name));
+        return before.find((m) => !after.has(m.name))?.name ?? null;
+      },
+    );
     if (!reverted) throw new CliError('No migration has been applied; nothing to revert.');
     printLine(`reverted ${reverted}`);
-    printLine('The app applies it again at its next start; deploy the previous version first if that is the aim.');
+    printLine(
+      'The app applies it again at its next start; deploy the previous version first if that is the aim.',
+    );
   }
 }

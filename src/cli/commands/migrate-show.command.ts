@@ -11,7 +11,10 @@ export class MigrateShowCommand extends CommandRunner {
   }
 
   async run(): Promise<void> {
-    const states = await withMigrationDataSource(this.config.getOrThrow<DatabaseConfig>('database'), migrationStates);
+    const states = await withMigrationDataSource(
+      this.config.getOrThrow<DatabaseConfig>('database'),
+      migrationStates,
+    );
     for (const m of states) printLine(`[${m.applied ? 'x' : ' '}] ${m.name}`);
     const pending = states.filter((m) => !m.applied).length;
     printLine(`${states.length - pending} applied, ${pending} pending.`);

@@ -15,7 +15,10 @@ interface UsersListOptions {
 }
 
 /** Prints accounts through the same mapping as the API (mapUser), so no password hash can leak. */
-@Command({ name: 'users:list', description: 'List accounts: e-mail, role, kind, disabled, locked, last login' })
+@Command({
+  name: 'users:list',
+  description: 'List accounts: e-mail, role, kind, disabled, locked, last login',
+})
 export class UsersListCommand extends CommandRunner {
   constructor(private readonly users: UsersService) {
     super();
@@ -24,7 +27,12 @@ export class UsersListCommand extends CommandRunner {
   async run(_args: string[], options: UsersListOptions): Promise<void> {
     const rows: string[][] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const { items, total } = await this.users.list({ role: options.role, kind: options.kind, limit: PAGE, offset });
+      const { items, total } = await this.users.list({
+        role: options.role,
+        kind: options.kind,
+        limit: PAGE,
+        offset,
+      });
       for (const user of items.map(mapUser)) {
         if (options.json) printLine(JSON.stringify(user));
         else rows.push(tableRow(user));
@@ -32,7 +40,11 @@ export class UsersListCommand extends CommandRunner {
       if (items.length === 0 || offset + items.length >= total) break;
     }
     if (options.json) return;
-    printLine(rows.length ? formatTable(['EMAIL', 'ROLE', 'KIND', 'DISABLED', 'LOCKED UNTIL', 'LAST LOGIN'], rows) : 'No users.');
+    printLine(
+      rows.length
+        ? formatTable(['EMAIL', 'ROLE', 'KIND', 'DISABLED', 'LOCKED UNTIL', 'LAST LOGIN'], rows)
+        : 'No users.',
+    );
   }
 
   @Option({ flags: '--role <role>', description: 'only this role', choices: [...ROLES] })
@@ -53,7 +65,8 @@ export class UsersListCommand extends CommandRunner {
 
 // nest-commander replaces commander's choices check with the option's parser, so the parser checks.
 function oneOf(flag: string, value: string, allowed: readonly string[]): string {
-  if (!allowed.includes(value)) throw new CliError(`${flag} must be one of: ${allowed.join(', ')} (got "${value}").`);
+  if (!allowed.includes(value))
+    throw new CliError(`${flag} must be one of: ${allowed.join(', ')} (got "${value}").`);
   return value;
 }
 
