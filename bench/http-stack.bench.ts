@@ -25,14 +25,23 @@ function get(agent: Agent, port: number, path: string, headers: Record<string, s
     const started = performance.now();
     const req = request({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`${path}: ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode === 200
+          ? resolve(performance.now() - started)
+          : reject(new Error(`${path}: ${res.statusCode}`)),
+      );
     });
     req.on('error', reject);
     req.end();
   });
 }
 
-async function load(name: string, port: number, path: string, headers: Record<string, string> = {}): Promise<Result> {
+async function load(
+  name: string,
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   for (let i = 0; i < 200; i++) await get(agent, port, path, headers); // warm-up
   const latencies: number[] = [];
@@ -73,11 +82,17 @@ async function main(): Promise<void> {
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
 
-  const base = await load('bare Fastify GET /health (baseline)', (baseline.server.address() as { port: number }).port, '/health');
+  const base = await load(
+    'bare Fastify GET /health (baseline)',
+    (baseline.server.address() as { port: number }).port,
+    '/health',
+  );
   const results = [
     base,
     await load('family-card GET /health (database round-trip)', port, '/health'),
-    await load('family-card GET /api/v1/auth/me (guard + session + user)', port, '/api/v1/auth/me', { authorization: `Bearer ${accessToken}` }),
+    await load('family-card GET /api/v1/auth/me (guard + session + user)', port, '/api/v1/auth/me', {
+      authorization: `Bearer ${accessToken}`,
+    }),
   ];
   await app.close();
   await baseline.close();
@@ -87,7 +102,9 @@ async function main(): Promise<void> {
   console.log('| metric | req/s | p50 ms | p99 ms | throughput vs baseline |');
   console.log('|---|---:|---:|---:|---:|');
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${(r.rps / base.rps).toFixed(2)} |`);
+    console.log(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${(r.rps / base.rps).toFixed(2)} |`,
+    );
   }
 }
 

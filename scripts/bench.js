@@ -7,12 +7,18 @@ const { join } = require('node:path');
 
 const dir = join(__dirname, '..', 'bench');
 let failed = 0;
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()) {
   console.log(`\n### ${file}`);
-  const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(dir, file), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(dir, file), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
+    },
+  );
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

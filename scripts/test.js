@@ -38,7 +38,11 @@ function runJest(engine) {
   try {
     const r = JSON.parse(readFileSync(outputFile, 'utf8'));
     // A suite that failed to load counts as one failure, so a broken file can never pass silently.
-    return { passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites, code: run.status };
+    return {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests + r.numRuntimeErrorTestSuites,
+      code: run.status,
+    };
   } catch {
     return { passed: 0, failed: 1, code: run.status || 1 };
   } finally {
@@ -52,7 +56,9 @@ async function main() {
   if (reachable === true) {
     results.push(runJest('postgres'));
   } else if (requirePg) {
-    console.error(`\nPostgreSQL at ${pgUrl} is unreachable (${reachable}); it is required here (CI=true or REQUIRE_PG=1).`);
+    console.error(
+      `\nPostgreSQL at ${pgUrl} is unreachable (${reachable}); it is required here (CI=true or REQUIRE_PG=1).`,
+    );
     results.push({ passed: 0, failed: 1, code: 1 });
   } else {
     console.warn(

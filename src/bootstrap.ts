@@ -57,7 +57,8 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
     frameguard: { action: 'deny' }, // agrees with frame-ancestors 'none'
   });
-  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
+  if (config.corsOrigins.length > 0)
+    app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.enableShutdownHooks();
   setupOpenApi(app);

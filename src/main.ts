@@ -9,7 +9,10 @@ async function main(): Promise<void> {
   await app.listen({ port, host });
   const stop = () => setTimeout(() => process.exit(1), shutdownGraceMs).unref();
   process.once('SIGTERM', stop).once('SIGINT', stop);
-  app.getHttpAdapter().getInstance().log.info({ url: await app.getUrl() }, 'family-card is listening');
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .log.info({ url: await app.getUrl() }, 'family-card is listening');
 }
 
 main().catch((error: unknown) => {

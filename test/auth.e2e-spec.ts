@@ -10,11 +10,16 @@ describe(`auth (${engine})`, () => {
   });
   afterAll(() => t.close());
 
-  const login = (email: string, password: string) => t.http.post('/api/v1/auth/login').send({ email, password });
+  const login = (email: string, password: string) =>
+    t.http.post('/api/v1/auth/login').send({ email, password });
 
   it('signs the first admin in and returns a bearer token that works', async () => {
     const res = await login(ADMIN_EMAIL.toUpperCase(), ADMIN_PASSWORD).expect(200);
-    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { email: ADMIN_EMAIL, role: 'admin' } });
+    expect(res.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      user: { email: ADMIN_EMAIL, role: 'admin' },
+    });
     expect(res.body.user.passwordHash).toBeUndefined();
     const me = await t.http.get('/api/v1/auth/me').auth(res.body.accessToken, { type: 'bearer' }).expect(200);
     expect(me.body.email).toBe(ADMIN_EMAIL);
@@ -42,10 +47,20 @@ describe(`auth (${engine})`, () => {
     const actions = await t.dataSource
       .getRepository(AuditLogEntity)
       .find({ where: [{ entityId: victim.user.id }, { actorId: victim.user.id }], order: { id: 'ASC' } });
-    expect(actions.map((a) => a.action)).toEqual(['user.create', 'auth.login', 'auth.login_failed', 'auth.login_failed', 'auth.locked']);
+    expect(actions.map((a) => a.action)).toEqual([
+      'user.create',
+      'auth.login',
+      'auth.login_failed',
+      'auth.login_failed',
+      'auth.locked',
+    ]);
 
     const admin = await t.adminToken();
-    await t.http.patch(`/api/v1/users/${victim.user.id}`).auth(admin, { type: 'bearer' }).send({ locked: false }).expect(200);
+    await t.http
+      .patch(`/api/v1/users/${victim.user.id}`)
+      .auth(admin, { type: 'bearer' })
+      .send({ locked: false })
+      .expect(200);
     await login(victim.user.email, victim.password).expect(200);
   });
 
@@ -62,11 +77,16 @@ describe(`auth (${engine})`, () => {
   it('rotates refresh tokens and ends the session when an old one is replayed', async () => {
     const u = await t.newUser('partner_manager');
     const first = (await login(u.user.email, u.password).expect(200)).body;
-    const second = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+    const second = (
+      await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)
+    ).body;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     await t.http.get('/api/v1/auth/me').auth(second.accessToken, { type: 'bearer' }).expect(200);
 
-    const replay = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    const replay = await t.http
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: first.refreshToken })
+      .expect(401);
     expect(replay.body.detail).toMatch(/already used/);
     // The whole session is gone: the newest tokens stop working too.
     await t.http.post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
@@ -87,7 +107,11 @@ describe(`auth (${engine})`, () => {
   it('disabling a user ends their sessions and refuses new logins', async () => {
     const u = await t.newUser('case_worker');
     const admin = await t.adminToken();
-    await t.http.patch(`/api/v1/users/${u.user.id}`).auth(admin, { type: 'bearer' }).send({ disabled: true }).expect(200);
+    await t.http
+      .patch(`/api/v1/users/${u.user.id}`)
+      .auth(admin, { type: 'bearer' })
+      .send({ disabled: true })
+      .expect(200);
     await t.http.get('/api/v1/auth/me').auth(u.token, { type: 'bearer' }).expect(401);
     await login(u.user.email, u.password).expect(403);
   });
@@ -127,7 +151,10 @@ describe(`auth (${engine})`, () => {
     const token = await t.adminToken();
     const [h, p] = token.split('.');
     await t.http.get('/api/v1/auth/me').auth(`${h}.${p}.invalidsignature`, { type: 'bearer' }).expect(401);
-    await t.http.get('/api/v1/auth/me').set('Authorization', `Basic ${Buffer.from('a:b').toString('base64')}`).expect(401);
+    await t.http
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Basic ${Buffer.from('a:b').toString('base64')}`)
+      .expect(401);
   });
 });
 
@@ -141,7 +168,13 @@ describe(`login rate limit (${engine})`, () => {
   it('throttles a client after the configured number of login attempts per minute', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      statuses.push((await t.http.post('/api/v1/auth/login').send({ email: `x${i}@test.example`, password: 'whatever-123' })).status);
+      statuses.push(
+        (
+          await t.http
+            .post('/api/v1/auth/login')
+            .send({ email: `x${i}@test.example`, password: 'whatever-123' })
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     // Other routes keep their own, larger budget.

@@ -18,12 +18,22 @@ describe(`configuration is validated at start-up (${engine})`, () => {
   });
 
   it('the real entry point exits non-zero and prints the variable and what it expects, without echoing secrets', () => {
-    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join('src', 'main.ts')], {
-      cwd: join(__dirname, '..'),
-      env: { ...process.env, ENV_FILE: '/nonexistent', PORT: 'abc', JWT_SECRET: 'too-short-secret', DATA_DIR: '/tmp/fc-config-test' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', join('src', 'main.ts')],
+      {
+        cwd: join(__dirname, '..'),
+        env: {
+          ...process.env,
+          ENV_FILE: '/nonexistent',
+          PORT: 'abc',
+          JWT_SECRET: 'too-short-secret',
+          DATA_DIR: '/tmp/fc-config-test',
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/cannot start/);
     expect(run.stderr).toMatch(/PORT: must be an integer port number.*\(got "abc"\)/);

@@ -10,10 +10,17 @@ describe(`one error shape (${engine})`, () => {
   });
   afterAll(() => t.close());
 
-  const expectProblem = (res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number) => {
+  const expectProblem = (
+    res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+    status: number,
+  ) => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status, type: expect.stringMatching(/^\/problems\//), title: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status,
+      type: expect.stringMatching(/^\/problems\//),
+      title: expect.any(String),
+    });
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
     expect(JSON.stringify(res.body)).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d+/); // no stack trace
   };
@@ -24,18 +31,26 @@ describe(`one error shape (${engine})`, () => {
   });
 
   it('malformed JSON answers 400 and names the problem', async () => {
-    const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": "a@b.c", ');
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": "a@b.c", ');
     expectProblem(res, 400);
     expect(res.body.detail).toMatch(/not valid JSON/);
   });
 
   it('an oversized body answers 413', async () => {
-    const res = await t.http.post('/api/v1/auth/login').send({ email: 'a@b.example', password: 'x'.repeat(10_000) });
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'a@b.example', password: 'x'.repeat(10_000) });
     expectProblem(res, 413);
   });
 
   it('an unsupported media type answers 415', async () => {
-    const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'text/csv').send('email,password');
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'text/csv')
+      .send('email,password');
     expectProblem(res, 415);
   });
 
@@ -48,7 +63,9 @@ describe(`one error shape (${engine})`, () => {
     expect(res.body.type).toBe('/problems/validation-error');
     const fields = (res.body.errors as { field: string; message: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['displayName', 'email', 'isAdmin', 'role']);
-    expect(res.body.errors.find((e: { field: string }) => e.field === 'role').message).toMatch(/admin, case_worker/);
+    expect(res.body.errors.find((e: { field: string }) => e.field === 'role').message).toMatch(
+      /admin, case_worker/,
+    );
   });
 
   it('a missing field is reported as missing, not by its length rule', async () => {
@@ -61,15 +78,30 @@ describe(`one error shape (${engine})`, () => {
   });
 
   it('wrong types in query and path parameters answer 400, not 500', async () => {
-    expectProblem(await t.http.get('/api/v1/users').query({ limit: 'many', disabled: 'maybe' }).auth(admin, { type: 'bearer' }), 400);
+    expectProblem(
+      await t.http
+        .get('/api/v1/users')
+        .query({ limit: 'many', disabled: 'maybe' })
+        .auth(admin, { type: 'bearer' }),
+      400,
+    );
     expectProblem(await t.http.get('/api/v1/users/not-a-uuid').auth(admin, { type: 'bearer' }), 400);
-    expectProblem(await t.http.get('/api/v1/users/00000000-0000-4000-8000-000000000000').auth(admin, { type: 'bearer' }), 404);
+    expectProblem(
+      await t.http.get('/api/v1/users/00000000-0000-4000-8000-000000000000').auth(admin, { type: 'bearer' }),
+      404,
+    );
   });
 
   it('a JSON array or scalar where an object is expected answers 400', async () => {
     expectProblem(await t.http.post('/api/v1/auth/login').send([1, 2]), 400);
-    expectProblem(await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('"text"'), 400);
-    expectProblem(await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('null'), 400);
+    expectProblem(
+      await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('"text"'),
+      400,
+    );
+    expectProblem(
+      await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('null'),
+      400,
+    );
   });
 
   it('keeps a plain incoming X-Request-Id and generates one otherwise', async () => {
@@ -96,9 +128,15 @@ describe(`CORS (${engine})`, () => {
   afterAll(() => t.close());
 
   it('allows only the configured origins', async () => {
-    const ok = await t.http.options('/api/v1/auth/login').set('Origin', 'https://portal.city.example').set('Access-Control-Request-Method', 'POST');
+    const ok = await t.http
+      .options('/api/v1/auth/login')
+      .set('Origin', 'https://portal.city.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(ok.headers['access-control-allow-origin']).toBe('https://portal.city.example');
-    const other = await t.http.options('/api/v1/auth/login').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    const other = await t.http
+      .options('/api/v1/auth/login')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -16,7 +16,10 @@ pgOnly('PostgreSQL outage', () => {
     const port = await proxy.start();
     const viaProxy = new URL(pgUrlFor(target.pathname.slice(1), db.env.DATABASE_URL));
     viaProxy.host = `127.0.0.1:${port}`;
-    t = await startApp({ db: { ...db, env: { ...db.env, DATABASE_URL: viaProxy.toString() } }, env: { DATABASE_HEALTH_TIMEOUT_MS: '1000' } });
+    t = await startApp({
+      db: { ...db, env: { ...db.env, DATABASE_URL: viaProxy.toString() } },
+      env: { DATABASE_HEALTH_TIMEOUT_MS: '1000' },
+    });
     // startApp does not drop a database it was given; do it on close.
     const close = t.close.bind(t);
     t.close = async () => {
@@ -39,7 +42,9 @@ pgOnly('PostgreSQL outage', () => {
     expect(api.status).toBe(503);
     expect(api.body.type).toBe('/problems/database-unavailable');
     expect(api.headers['retry-after']).toBeDefined();
-    const login = await t.http.post('/api/v1/auth/login').send({ email: 'a@b.example', password: 'whatever password' });
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'a@b.example', password: 'whatever password' });
     expect(login.status).toBe(503);
 
     await proxy.restore();

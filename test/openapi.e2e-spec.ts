@@ -12,7 +12,10 @@ const PUBLIC_OPERATIONS = ['post /api/v1/auth/login', 'post /api/v1/auth/refresh
 
 describe(`OpenAPI (${engine})`, () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
+  let doc: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+  };
   beforeAll(async () => {
     t = await startApp();
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
@@ -20,11 +23,15 @@ describe(`OpenAPI (${engine})`, () => {
   afterAll(() => t.close());
 
   const operations = () =>
-    Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ id: `${method} ${path}`, op })));
+    Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ id: `${method} ${path}`, op })),
+    );
 
   it('documents every registered route', () => {
     const documented = new Set(operations().map((o) => o.id.replace(/\{(\w+)\}/g, ':$1')));
-    const registered = t.routes.filter((r) => !r.url.startsWith('/api/docs')).map((r) => `${r.method.toLowerCase()} ${r.url}`);
+    const registered = t.routes
+      .filter((r) => !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method.toLowerCase()} ${r.url}`);
     expect(registered.filter((r) => !documented.has(r))).toEqual([]);
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
     expect(doc.components.securitySchemes).toHaveProperty('api-key');
@@ -39,7 +46,9 @@ describe(`OpenAPI (${engine})`, () => {
       const success = codes.filter((c) => c.startsWith('2'));
       expect({ id, success: success.length }).toEqual({ id, success: 1 });
       if (success[0] !== '204') {
-        expect({ id, body: Boolean(op.responses[success[0]].content?.['application/json']?.schema) }).toEqual({ id, body: true });
+        expect({ id, body: Boolean(op.responses[success[0]].content?.['application/json']?.schema) }).toEqual(
+          { id, body: true },
+        );
       }
       const errors = codes.filter((c) => /^[45]/.test(c));
       expect({ id, errors: errors.length > 0 }).toEqual({ id, errors: true });
@@ -49,16 +58,24 @@ describe(`OpenAPI (${engine})`, () => {
       }
       if (!isPublic) expect({ id, codes }).toEqual({ id, codes: expect.arrayContaining(['401', '403']) });
       if (/^(post|patch|put) /.test(id) && !id.endsWith('/logout')) {
-        expect({ id, request: Boolean(op.requestBody?.content['application/json']?.schema) }).toEqual({ id, request: true });
+        expect({ id, request: Boolean(op.requestBody?.content['application/json']?.schema) }).toEqual({
+          id,
+          request: true,
+        });
       }
     }
   });
 
   it('describes DTO fields from their comments and validators (swagger plugin)', () => {
-    const login = doc.components.schemas.LoginDto as { properties: Record<string, { description?: string; format?: string }>; required: string[] };
+    const login = doc.components.schemas.LoginDto as {
+      properties: Record<string, { description?: string; format?: string }>;
+      required: string[];
+    };
     expect(login.required).toEqual(expect.arrayContaining(['email', 'password']));
     expect(login.properties.email.format).toBe('email');
-    const problem = doc.components.schemas.ProblemDto as { properties: Record<string, { description?: string }> };
+    const problem = doc.components.schemas.ProblemDto as {
+      properties: Record<string, { description?: string }>;
+    };
     expect(problem.properties.requestId.description).toMatch(/X-Request-Id/);
   });
 

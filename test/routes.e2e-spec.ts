@@ -65,14 +65,22 @@ describe(`every route is protected (${engine})`, () => {
 
   it('finds the routes (sanity check of the walk itself)', () => {
     expect(apiRoutes().length).toBeGreaterThanOrEqual(12);
-    expect(apiRoutes().map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['GET /api/v1/users', 'GET /api/v1/audit']));
+    expect(apiRoutes().map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['GET /api/v1/users', 'GET /api/v1/audit']),
+    );
   });
 
   it('every registered route belongs to a handler that is either @Public() or declares @Auth()', () => {
     for (const r of apiRoutes()) {
       const h = handlers.get(`${r.method} ${r.url}`);
-      expect({ route: `${r.method} ${r.url}`, found: Boolean(h) }).toEqual({ route: `${r.method} ${r.url}`, found: true });
-      expect({ route: h!.key, declared: h!.isPublic || h!.auth !== undefined }).toEqual({ route: h!.key, declared: true });
+      expect({ route: `${r.method} ${r.url}`, found: Boolean(h) }).toEqual({
+        route: `${r.method} ${r.url}`,
+        found: true,
+      });
+      expect({ route: h!.key, declared: h!.isPublic || h!.auth !== undefined }).toEqual({
+        route: h!.key,
+        declared: true,
+      });
       expect({ route: h!.key, public: h!.isPublic }).toEqual({ route: h!.key, public: PUBLIC.has(h!.key) });
     }
   });
@@ -81,7 +89,10 @@ describe(`every route is protected (${engine})`, () => {
     for (const r of apiRoutes()) {
       if (PUBLIC.has(`${r.method} ${r.url}`)) continue;
       const res = await call(r.method, r.url);
-      expect({ route: `${r.method} ${r.url}`, status: res.status }).toEqual({ route: `${r.method} ${r.url}`, status: 401 });
+      expect({ route: `${r.method} ${r.url}`, status: res.status }).toEqual({
+        route: `${r.method} ${r.url}`,
+        status: 401,
+      });
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
   });
@@ -94,7 +105,11 @@ describe(`every route is protected (${engine})`, () => {
       for (const role of ROLES) {
         const res = await call(r.method, r.url).auth(tokens.get(role)!, { type: 'bearer' });
         const expected = h.auth.roles.includes(role) ? 'allowed' : 403;
-        const got = h.auth.roles.includes(role) ? (res.status === 401 || res.status === 403 ? res.status : 'allowed') : res.status;
+        const got = h.auth.roles.includes(role)
+          ? res.status === 401 || res.status === 403
+            ? res.status
+            : 'allowed'
+          : res.status;
         expect({ route: h.key, role, got }).toEqual({ route: h.key, role, got: expected });
         if (expected === 403) denials++;
       }

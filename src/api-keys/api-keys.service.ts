@@ -26,7 +26,11 @@ export class ApiKeysService {
   }
 
   /** Returns the entity and the full key, which is never stored and never shown again. */
-  async create(actor: Actor, dto: CreateApiKeyDto, partnerId: string | null = null): Promise<{ entity: ApiKeyEntity; key: string }> {
+  async create(
+    actor: Actor,
+    dto: CreateApiKeyDto,
+    partnerId: string | null = null,
+  ): Promise<{ entity: ApiKeyEntity; key: string }> {
     const { key, prefix, secretHash } = newApiKey();
     const entity = await this.tx.run(async (em) => {
       const saved = await em.save(
@@ -57,7 +61,12 @@ export class ApiKeysService {
       if (!key) throw new NotFoundException(`No API key with id ${id}`);
       if (key.revokedAt) return;
       await em.update(ApiKeyEntity, { id }, { revokedAt: new Date() });
-      await this.audit.record(em, actor, { action: 'api_key.revoke', entityType: 'api_key', entityId: id, summary: { name: key.name, prefix: key.prefix } });
+      await this.audit.record(em, actor, {
+        action: 'api_key.revoke',
+        entityType: 'api_key',
+        entityId: id,
+        summary: { name: key.name, prefix: key.prefix },
+      });
     });
   }
 

@@ -35,7 +35,10 @@ export class AuditService {
 
   /** Newest first, keyset-paginated by id so it stays fast on a table with hundreds of millions of rows. */
   async query(q: AuditQueryDto): Promise<{ items: AuditLogEntity[]; nextCursor: string | null }> {
-    const qb = this.repo.createQueryBuilder('a').orderBy('a.id', 'DESC').take(q.limit + 1);
+    const qb = this.repo
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .take(q.limit + 1);
     if (q.actorId) qb.andWhere('a.actorId = :actorId', { actorId: q.actorId });
     if (q.actorType) qb.andWhere('a.actorType = :actorType', { actorType: q.actorType });
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });

@@ -2,7 +2,8 @@
  * Keys whose values never enter the audit log: credentials, and national ID numbers (PESEL and its kind).
  * The audit log keeps *that* such a field changed, never its value.
  */
-const SECRET_KEY = /pass(word)?|secret|token|hash|api[_-]?key|national[_-]?id|pesel|personal[_-]?(id|number)|ssn|tax[_-]?id/i;
+const SECRET_KEY =
+  /pass(word)?|secret|token|hash|api[_-]?key|national[_-]?id|pesel|personal[_-]?(id|number)|ssn|tax[_-]?id/i;
 
 export const REDACTED = '[redacted]';
 

@@ -19,7 +19,13 @@ export interface Actor {
   ip: string | null;
 }
 
-export const systemActor = (label: string): Actor => ({ type: 'system', id: null, label, requestId: null, ip: null });
+export const systemActor = (label: string): Actor => ({
+  type: 'system',
+  id: null,
+  label,
+  requestId: null,
+  ip: null,
+});
 
 export const anonymousActor = (requestId: string | null, ip: string | null): Actor => ({
   type: 'anonymous',

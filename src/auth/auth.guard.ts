@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -44,7 +50,11 @@ export class AuthGuard implements CanActivate {
       : this.admitUser(request, credential, requirement);
   }
 
-  private async admitApiKey(request: AuthenticatedRequest, presented: string, requirement: AuthRequirement): Promise<boolean> {
+  private async admitApiKey(
+    request: AuthenticatedRequest,
+    presented: string,
+    requirement: AuthRequirement,
+  ): Promise<boolean> {
     const key = await this.apiKeys.authenticate(presented);
     if (!key) throw new UnauthorizedException('Invalid, expired or revoked API key.');
     request.actor = {
@@ -58,18 +68,31 @@ export class AuthGuard implements CanActivate {
     };
     if (!requirement.scope || !key.scopes.includes(requirement.scope)) {
       throw new ForbiddenException(
-        requirement.scope ? `This API key lacks the scope ${requirement.scope}.` : 'This route is not open to API keys.',
+        requirement.scope
+          ? `This API key lacks the scope ${requirement.scope}.`
+          : 'This route is not open to API keys.',
       );
     }
     return true;
   }
 
-  private async admitUser(request: AuthenticatedRequest, token: string, requirement: AuthRequirement): Promise<boolean> {
+  private async admitUser(
+    request: AuthenticatedRequest,
+    token: string,
+    requirement: AuthRequirement,
+  ): Promise<boolean> {
     const claims = await this.tokens.verifyAccess(token);
     if (!claims) throw new UnauthorizedException('Invalid or expired access token.');
     const session = await this.sessions.findOne({ where: { id: claims.sid }, relations: { user: true } });
     const user = session?.user;
-    if (!session || !user || session.userId !== claims.sub || session.revokedAt || session.expiresAt <= new Date() || user.disabled) {
+    if (
+      !session ||
+      !user ||
+      session.userId !== claims.sub ||
+      session.revokedAt ||
+      session.expiresAt <= new Date() ||
+      user.disabled
+    ) {
       throw new UnauthorizedException('This session has ended; sign in again.');
     }
     request.actor = {

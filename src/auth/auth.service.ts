@@ -62,11 +62,15 @@ export class AuthService {
     return this.tx.run(async (em) => {
       await em.update(UserEntity, { id: user.id }, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
       const issued = await this.openSession(em, user, now);
-      await this.audit.record(em, { ...actor, type: 'user', id: user.id, label: user.email }, {
-        action: 'auth.login',
-        entityType: 'session',
-        entityId: issued.sessionId,
-      });
+      await this.audit.record(
+        em,
+        { ...actor, type: 'user', id: user.id, label: user.email },
+        {
+          action: 'auth.login',
+          entityType: 'session',
+          entityId: issued.sessionId,
+        },
+      );
       return issued.tokens;
     });
   }
@@ -79,12 +83,16 @@ export class AuthService {
       const { failedLogins, email } = await em.findOneByOrFail(UserEntity, { id: userId });
       const lockedUntil = lockoutAfterFailure(failedLogins, maxFailures, lockMinutes, now);
       if (lockedUntil) await em.update(UserEntity, { id: userId }, { lockedUntil, failedLogins: 0 });
-      await this.audit.record(em, { ...actor, label: email }, {
-        action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: userId,
-        summary: { failures: failedLogins, ...(lockedUntil ? { lockedUntil } : {}) },
-      });
+      await this.audit.record(
+        em,
+        { ...actor, label: email },
+        {
+          action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: userId,
+          summary: { failures: failedLogins, ...(lockedUntil ? { lockedUntil } : {}) },
+        },
+      );
     });
   }
 
@@ -92,38 +100,62 @@ export class AuthService {
     const parsed = this.tokens.parseRefresh(refreshToken);
     if (!parsed) throw new UnauthorizedException('Invalid refresh token.');
     const now = new Date();
-    return this.tx.run(async (em) => {
-      const session = await em.findOne(SessionEntity, { where: { id: parsed.sessionId }, relations: { user: true } });
-      if (!session?.user || session.revokedAt || session.expiresAt <= now || session.user.disabled) {
-        throw new UnauthorizedException('Invalid refresh token.');
-      }
-      const userActor: Actor = { ...actor, type: 'user', id: session.userId, label: session.user.email, sessionId: session.id };
-      if (!sameDigest(session.refreshHash, parsed.hash)) {
-        // An old refresh token came back: it was copied. End the session so neither copy works.
-        await em.update(SessionEntity, { id: session.id }, { revokedAt: now });
-        await this.audit.record(em, userActor, { action: 'auth.refresh_reused', entityType: 'session', entityId: session.id });
-        return null;
-      }
-      const next = this.tokens.newRefresh(session.id);
-      await em.update(SessionEntity, { id: session.id }, { refreshHash: next.hash, lastRefreshedAt: now });
-      await this.audit.record(em, userActor, { action: 'auth.refresh', entityType: 'session', entityId: session.id });
-      return {
-        accessToken: await this.tokens.signAccess(session.userId, session.id),
-        refreshToken: next.token,
-        expiresIn: this.tokens.ttl.access,
-        refreshExpiresIn: Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000),
-        user: session.user,
-      };
-    }).then((issued) => {
-      if (!issued) throw new UnauthorizedException('This refresh token was already used; the session has been ended.');
-      return issued;
-    });
+    return this.tx
+      .run(async (em) => {
+        const session = await em.findOne(SessionEntity, {
+          where: { id: parsed.sessionId },
+          relations: { user: true },
+        });
+        if (!session?.user || session.revokedAt || session.expiresAt <= now || session.user.disabled) {
+          throw new UnauthorizedException('Invalid refresh token.');
+        }
+        const userActor: Actor = {
+          ...actor,
+          type: 'user',
+          id: session.userId,
+          label: session.user.email,
+          sessionId: session.id,
+        };
+        if (!sameDigest(session.refreshHash, parsed.hash)) {
+          // An old refresh token came back: it was copied. End the session so neither copy works.
+          await em.update(SessionEntity, { id: session.id }, { revokedAt: now });
+          await this.audit.record(em, userActor, {
+            action: 'auth.refresh_reused',
+            entityType: 'session',
+            entityId: session.id,
+          });
+          return null;
+        }
+        const next = this.tokens.newRefresh(session.id);
+        await em.update(SessionEntity, { id: session.id }, { refreshHash: next.hash, lastRefreshedAt: now });
+        await this.audit.record(em, userActor, {
+          action: 'auth.refresh',
+          entityType: 'session',
+          entityId: session.id,
+        });
+        return {
+          accessToken: await this.tokens.signAccess(session.userId, session.id),
+          refreshToken: next.token,
+          expiresIn: this.tokens.ttl.access,
+          refreshExpiresIn: Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000),
+          user: session.user,
+        };
+      })
+      .then((issued) => {
+        if (!issued)
+          throw new UnauthorizedException('This refresh token was already used; the session has been ended.');
+        return issued;
+      });
   }
 
   async logout(actor: Actor): Promise<void> {
     await this.tx.run(async (em) => {
       await em.update(SessionEntity, { id: actor.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.audit.record(em, actor, { action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
+      await this.audit.record(em, actor, {
+        action: 'auth.logout',
+        entityType: 'session',
+        entityId: actor.sessionId,
+      });
     });
   }
 
@@ -131,7 +163,9 @@ export class AuthService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findOneByOrFail({ id: actor.id! });
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      throw ProblemException.validation([{ field: 'currentPassword', message: 'currentPassword is not correct' }]);
+      throw ProblemException.validation([
+        { field: 'currentPassword', message: 'currentPassword is not correct' },
+      ]);
     }
     assertPasswordAcceptable(newPassword, 'newPassword', [user.email, user.displayName]);
     const passwordHash = await hashPassword(newPassword);
@@ -142,11 +176,19 @@ export class AuthService {
         { userId: user.id, revokedAt: IsNull(), id: Not(actor.sessionId!) },
         { revokedAt: new Date() },
       );
-      await this.audit.record(em, actor, { action: 'user.password_change', entityType: 'user', entityId: user.id });
+      await this.audit.record(em, actor, {
+        action: 'user.password_change',
+        entityType: 'user',
+        entityId: user.id,
+      });
     });
   }
 
-  private async openSession(em: EntityManager, user: UserEntity, now: Date): Promise<{ sessionId: string; tokens: IssuedTokens }> {
+  private async openSession(
+    em: EntityManager,
+    user: UserEntity,
+    now: Date,
+  ): Promise<{ sessionId: string; tokens: IssuedTokens }> {
     const { access, refresh } = this.tokens.ttl;
     const sessionId = randomUUID();
     const next = this.tokens.newRefresh(sessionId);

@@ -20,8 +20,10 @@ const estimator = new ZxcvbnFactory({
  * password, a keyboard walk or the user's own e-mail are refused however long they are.
  */
 export function passwordProblems(password: string, userInputs: string[] = []): string[] {
-  if (password.length < PASSWORD_MIN_LENGTH) return [`must be at least ${PASSWORD_MIN_LENGTH} characters long`];
-  if (password.length > PASSWORD_MAX_LENGTH) return [`must be at most ${PASSWORD_MAX_LENGTH} characters long`];
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return [`must be at least ${PASSWORD_MIN_LENGTH} characters long`];
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return [`must be at most ${PASSWORD_MAX_LENGTH} characters long`];
   const inputs = userInputs.flatMap((s) => [s, ...s.split(/[@.\s_-]+/)]).filter((s) => s.length >= 3);
   const result = estimator.check(password, inputs);
   if (result.score >= MIN_SCORE) return [];

@@ -18,7 +18,11 @@ export class SessionsPurgeJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register({ name: 'sessions.purge', everyMs: 3_600_000, run: async (actor) => void (await this.purge(actor)) });
+    this.jobs.register({
+      name: 'sessions.purge',
+      everyMs: 3_600_000,
+      run: async (actor) => void (await this.purge(actor)),
+    });
   }
 
   async purge(actor: Actor, now = new Date()): Promise<number> {
@@ -26,7 +30,11 @@ export class SessionsPurgeJob implements OnModuleInit {
       const cutoff = new Date(now.getTime() - GRACE_DAYS * 86_400_000);
       const { affected } = await em.delete(SessionEntity, { expiresAt: LessThan(cutoff) });
       if (affected) {
-        await this.audit.record(em, actor, { action: 'session.purge', entityType: 'session', summary: { deleted: affected, expiredBefore: cutoff } });
+        await this.audit.record(em, actor, {
+          action: 'session.purge',
+          entityType: 'session',
+          summary: { deleted: affected, expiredBefore: cutoff },
+        });
       }
       return affected ?? 0;
     });

@@ -16,7 +16,11 @@ export const REDIS = Symbol('REDIS');
         const { redisUrl, redisKeyPrefix } = config.getOrThrow<LimitsConfig>('limits');
         if (!redisUrl) return null;
         // Fail fast while Redis is down (callers fall back), and reconnect in the background.
-        const redis = new Redis(redisUrl, { keyPrefix: redisKeyPrefix, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+        const redis = new Redis(redisUrl, {
+          keyPrefix: redisKeyPrefix,
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+        });
         redis.on('error', () => undefined); // reported by the callers' fallbacks, not as unhandled events
         return redis;
       },

@@ -6,7 +6,8 @@ import type { LimitsConfig } from '../config/limits.config';
 import { RATE_LIMIT_KEY, RateLimitGroup } from './decorators/auth.decorator';
 
 const groupOf = (ctx: ExecutionContext): RateLimitGroup | undefined =>
-  Reflect.getMetadata(RATE_LIMIT_KEY, ctx.getHandler()) ?? Reflect.getMetadata(RATE_LIMIT_KEY, ctx.getClass());
+  Reflect.getMetadata(RATE_LIMIT_KEY, ctx.getHandler()) ??
+  Reflect.getMetadata(RATE_LIMIT_KEY, ctx.getClass());
 
 /**
  * A generous per-client limit on every route plus stricter named limits on the routes marked @RateLimit(group).
@@ -46,7 +47,8 @@ export class FallbackStorage implements ThrottlerStorage {
       this.degraded = false;
       return record;
     } catch (error) {
-      if (!this.degraded) this.logger.warn(`Redis unreachable (${(error as Error).message}); counting per instance`);
+      if (!this.degraded)
+        this.logger.warn(`Redis unreachable (${(error as Error).message}); counting per instance`);
       this.degraded = true;
       return this.local.increment(...args);
     }

@@ -5,19 +5,27 @@ import { ToBool, ToInt, ToList } from './env-transforms';
 import { validateEnv } from './validate-env';
 
 class AppEnv {
-  @IsOptional() @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
   NODE_ENV: string = 'development';
 
-  @IsOptional() @ToInt() @IsInt({ message: 'must be an integer port number' }) @Min(0) @Max(65535)
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0)
+  @Max(65535)
   PORT: number = 3000;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST: string = '0.0.0.0';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR: string = './data';
 
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
   PUBLIC_URL?: string;
 
   @IsOptional()
@@ -34,16 +42,25 @@ class AppEnv {
   )
   CORS_ORIGINS: string[] = [];
 
-  @IsOptional() @ToInt() @IsInt({ message: 'must be a number of bytes' }) @Min(1024)
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a number of bytes' })
+  @Min(1024)
   BODY_LIMIT_BYTES: number = 1_048_576;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
-  @IsOptional() @ToInt() @IsInt() @Min(0)
+  @IsOptional()
+  @ToInt()
+  @IsInt()
+  @Min(0)
   SHUTDOWN_GRACE_MS: number = 10_000;
 
-  @IsOptional() @ToBool() @IsBoolean({ message: 'must be true or false' })
+  @IsOptional()
+  @ToBool()
+  @IsBoolean({ message: 'must be true or false' })
   DEMO: boolean = false;
 }
 

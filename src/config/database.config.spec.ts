@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import { databaseConfig, DatabaseConfig, loadDatabaseConfig } from './database.config';
 import { configurationErrorOf } from '../../test/support/config-env';
 
-const configurationError = (env: Record<string, string>) => configurationErrorOf(() => loadDatabaseConfig(env));
+const configurationError = (env: Record<string, string>) =>
+  configurationErrorOf(() => loadDatabaseConfig(env));
 
 const SQLITE: DatabaseConfig = {
   engine: 'sqlite',

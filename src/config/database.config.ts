@@ -9,13 +9,22 @@ class DatabaseEnv {
   @Matches(/^(postgres|postgresql):\/\/.+/, { message: 'must be a postgres:// URL (leave unset for SQLite)' })
   DATABASE_URL?: string;
 
-  @IsOptional() @ToInt() @IsInt({ message: 'must be a whole number of connections' }) @Min(1)
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a whole number of connections' })
+  @Min(1)
   DATABASE_POOL_SIZE: number = 10;
 
-  @IsOptional() @ToInt() @IsInt({ message: 'must be a number of milliseconds' }) @Min(0)
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a number of milliseconds' })
+  @Min(0)
   SQLITE_BUSY_TIMEOUT_MS: number = 5000;
 
-  @IsOptional() @ToInt() @IsInt({ message: 'must be a number of milliseconds' }) @Min(100)
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a number of milliseconds' })
+  @Min(100)
   DATABASE_HEALTH_TIMEOUT_MS: number = 2000;
 
   @IsOptional()
@@ -29,7 +38,12 @@ export type DatabaseConfig =
 export function loadDatabaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
   const v = validateEnv(DatabaseEnv, env);
   if (v.DATABASE_URL) {
-    return { engine: 'postgres', url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE, healthTimeoutMs: v.DATABASE_HEALTH_TIMEOUT_MS };
+    return {
+      engine: 'postgres',
+      url: v.DATABASE_URL,
+      poolSize: v.DATABASE_POOL_SIZE,
+      healthTimeoutMs: v.DATABASE_HEALTH_TIMEOUT_MS,
+    };
   }
   return {
     engine: 'sqlite',

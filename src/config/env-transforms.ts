@@ -2,7 +2,9 @@ import { Transform } from 'class-transformer';
 
 /** Env values are strings; these turn them into typed values before validation (bad ones stay strings and fail). */
 export const ToInt = () =>
-  Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value));
+  Transform(({ value }) =>
+    typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value,
+  );
 
 export const ToBool = () =>
   Transform(({ value }) => {

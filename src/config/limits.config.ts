@@ -4,22 +4,35 @@ import { ToBool, ToInt } from './env-transforms';
 import { validateEnv } from './validate-env';
 
 class LimitsEnv {
-  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   REDIS_KEY_PREFIX: string = 'family-card:';
 
-  @IsOptional() @ToInt() @IsInt({ message: 'must be a whole number of requests' }) @Min(1)
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a whole number of requests' })
+  @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 600;
 
-  @IsOptional() @ToInt() @IsInt({ message: 'must be a whole number of requests' }) @Min(1)
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a whole number of requests' })
+  @Min(1)
   RATE_LIMIT_LOGIN_PER_MINUTE: number = 10;
 
-  @IsOptional() @ToBool() @IsBoolean({ message: 'must be true or false' })
+  @IsOptional()
+  @ToBool()
+  @IsBoolean({ message: 'must be true or false' })
   JOBS_ENABLED: boolean = true;
 
-  @IsOptional() @ToInt() @IsInt({ message: 'must be a number of milliseconds' }) @Min(10)
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a number of milliseconds' })
+  @Min(10)
   JOBS_TICK_MS: number = 15_000;
 }
 

@@ -20,7 +20,8 @@ function describe(error: ValidationError, env: Record<string, unknown>): string 
   const constraints = error.constraints ?? {};
   const typeCheck = TYPE_CHECKS.find((k) => constraints[k]);
   const expected = typeCheck ? constraints[typeCheck] : Object.values(constraints).join('; ');
-  const shown = got === undefined ? 'nothing' : HIDDEN.test(error.property) ? 'a value (hidden)' : JSON.stringify(got);
+  const shown =
+    got === undefined ? 'nothing' : HIDDEN.test(error.property) ? 'a value (hidden)' : JSON.stringify(got);
   return `${error.property}: ${expected} (got ${shown})`;
 }
 

@@ -20,7 +20,8 @@ export async function runPendingMigrations(
     for (const m of done) logger.log(`applied migration ${m.name}`);
     return done.map((m) => m.name);
   } finally {
-    if (isPg) await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    if (isPg)
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }
 }

@@ -22,7 +22,9 @@ export class HealthController {
     if (report.database.status === 'down') {
       reply.status(503).header('Content-Type', PROBLEM_CONTENT_TYPE).header('Cache-Control', 'no-store');
       // A problem document (its `status` is the HTTP status) that still carries the component report.
-      const problem = problemFor(503, 'The database is unreachable.', { type: problemType('database-unavailable') });
+      const problem = problemFor(503, 'The database is unreachable.', {
+        type: problemType('database-unavailable'),
+      });
       return { ...report, ...problem } as unknown as HealthDto;
     }
     reply.header('Cache-Control', 'no-store');

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Read at run time: importing package.json would pull it into the compilation and move dist/'s layout.
-const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 @Injectable()
 export class HealthService {
@@ -26,13 +28,20 @@ export class HealthService {
         timer = setTimeout(() => reject(new Error('timed out')), db.healthTimeoutMs);
       }),
     ])
-      .catch((err: Error) => ({ status: 'down' as const, error: err.message.includes('timed out') ? 'timed out' : 'unreachable' }))
+      .catch((err: Error) => ({
+        status: 'down' as const,
+        error: err.message.includes('timed out') ? 'timed out' : 'unreachable',
+      }))
       .finally(() => clearTimeout(timer));
     return {
       status: database.status === 'up' ? 'ok' : 'error',
       uptimeSeconds: Math.round(process.uptime()),
       version,
-      database: { ...database, engine: db.engine, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+      database: {
+        ...database,
+        engine: db.engine,
+        latencyMs: Math.round((performance.now() - started) * 10) / 10,
+      },
     };
   }
 }

@@ -84,7 +84,14 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         .createQueryBuilder()
         .insert()
         .into(JobRunEntity)
-        .values({ id, job: job.name, periodStart: period, instanceId: this.instanceId, status: 'running', startedAt: new Date() })
+        .values({
+          id,
+          job: job.name,
+          periodStart: period,
+          instanceId: this.instanceId,
+          status: 'running',
+          startedAt: new Date(),
+        })
         .orIgnore()
         .execute();
       return em.existsBy(JobRunEntity, { id });

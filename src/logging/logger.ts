@@ -11,7 +11,10 @@ export function createRootLogger(level: string): Logger {
     level,
     base: { service: 'family-card' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers', 'password', '*.password', 'authorization', '*.authorization'], remove: true },
+    redact: {
+      paths: ['req.headers', 'password', '*.password', 'authorization', '*.authorization'],
+      remove: true,
+    },
     serializers: {
       req: (req: { method?: string; url?: string }) => ({ method: req.method, path: req.url?.split('?')[0] }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
@@ -23,7 +26,11 @@ export function createRootLogger(level: string): Logger {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    rest: unknown[],
+  ): void {
     const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
     if (message && typeof message === 'object') this.logger[level]({ context, ...message });
     else this.logger[level]({ context }, String(message));

@@ -41,7 +41,9 @@ export class InitialAdminService implements OnApplicationBootstrap {
     } catch (error) {
       if (error instanceof ProblemException && error.problem.type === '/problems/email-taken') return null;
       if (error instanceof ProblemException && error.problem.errors?.some((e) => e.field === 'password')) {
-        throw new ConfigurationError([`ADMIN_PASSWORD: ${error.problem.errors.map((e) => e.message.replace(/^password /, '')).join('; ')}`]);
+        throw new ConfigurationError([
+          `ADMIN_PASSWORD: ${error.problem.errors.map((e) => e.message.replace(/^password /, '')).join('; ')}`,
+        ]);
       }
       throw error;
     }

@@ -30,7 +30,8 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 /** Throws the 400 problem for a password the policy refuses, naming the field it came from. */
 export function assertPasswordAcceptable(password: string, field: string, userInputs: string[]): void {
   const problems = passwordProblems(password, userInputs);
-  if (problems.length) throw ProblemException.validation(problems.map((m) => ({ field, message: `${field} ${m}` })));
+  if (problems.length)
+    throw ProblemException.validation(problems.map((m) => ({ field, message: `${field} ${m}` })));
 }
 
 @Injectable()
@@ -50,7 +51,9 @@ export class UsersService {
       const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
         new Brackets((w) =>
-          w.where("u.email LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(u.displayName) LIKE :like ESCAPE '\\'", { like }),
+          w
+            .where("u.email LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(u.displayName) LIKE :like ESCAPE '\\'", { like }),
         ),
       );
     }
@@ -65,7 +68,10 @@ export class UsersService {
   }
 
   /** Creates a staff account; the password is checked against the policy, or generated and returned once. */
-  async createStaff(actor: Actor, dto: CreateUserDto): Promise<{ user: UserEntity; initialPassword?: string }> {
+  async createStaff(
+    actor: Actor,
+    dto: CreateUserDto,
+  ): Promise<{ user: UserEntity; initialPassword?: string }> {
     const initialPassword = dto.password === undefined ? randomToken(18) : undefined;
     const user = await this.createAccount(actor, {
       email: dto.email,
@@ -116,18 +122,25 @@ export class UsersService {
       const user = await em.findOneBy(UserEntity, { id });
       if (!user) throw new NotFoundException(`No user with id ${id}`);
       if (user.kind !== 'staff' && dto.role !== undefined) {
-        throw ProblemException.validation([{ field: 'role', message: 'only staff accounts can be given a staff role' }]);
+        throw ProblemException.validation([
+          { field: 'role', message: 'only staff accounts can be given a staff role' },
+        ]);
       }
       const changes: Record<string, unknown> = {};
-      if (dto.displayName !== undefined && dto.displayName !== user.displayName) changes.displayName = dto.displayName;
+      if (dto.displayName !== undefined && dto.displayName !== user.displayName)
+        changes.displayName = dto.displayName;
       if (dto.role !== undefined && dto.role !== user.role) changes.role = { from: user.role, to: dto.role };
       if (dto.disabled !== undefined && dto.disabled !== user.disabled) changes.disabled = dto.disabled;
       if (dto.locked === false && user.lockedUntil) changes.unlocked = true;
       if (Object.keys(changes).length === 0) return user;
 
-      const losesAdmin = user.role === 'admin' && !user.disabled && (changes.role !== undefined || dto.disabled === true);
+      const losesAdmin =
+        user.role === 'admin' && !user.disabled && (changes.role !== undefined || dto.disabled === true);
       if (losesAdmin && (await this.countActiveAdmins(em)) <= 1) {
-        throw ProblemException.conflict('last-admin', 'This is the last active admin; appoint another admin first.');
+        throw ProblemException.conflict(
+          'last-admin',
+          'This is the last active admin; appoint another admin first.',
+        );
       }
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
       if (dto.role !== undefined) user.role = dto.role;
@@ -141,7 +154,12 @@ export class UsersService {
       if (changes.disabled === true || changes.role) {
         await em.update(SessionEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       }
-      await this.audit.record(em, actor, { action: 'user.update', entityType: 'user', entityId: user.id, summary: changes });
+      await this.audit.record(em, actor, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: user.id,
+        summary: changes,
+      });
       return user;
     });
   }
@@ -153,7 +171,8 @@ export class UsersService {
   async countActiveAdmins(em: EntityManager = this.users.manager): Promise<number> {
     const where = { role: 'admin' as const, disabled: false };
     if (em.queryRunner?.isTransactionActive && em.connection.options.type === 'postgres') {
-      return (await em.find(UserEntity, { where, select: { id: true }, lock: { mode: 'pessimistic_write' } })).length;
+      return (await em.find(UserEntity, { where, select: { id: true }, lock: { mode: 'pessimistic_write' } }))
+        .length;
     }
     return em.countBy(UserEntity, where);
   }
@@ -161,7 +180,8 @@ export class UsersService {
 
 function emailTaken(email: string): ProblemException {
   return new ProblemException({
-    ...ProblemException.conflict('email-taken', `An account with the e-mail ${email} already exists.`).problem,
+    ...ProblemException.conflict('email-taken', `An account with the e-mail ${email} already exists.`)
+      .problem,
     errors: [{ field: 'email', message: 'email is already in use' }],
   });
 }

@@ -33,7 +33,11 @@ export function pgUrlFor(database: string, base = adminPgUrl): string {
 export async function scratchDatabase(): Promise<ScratchDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fc-test-'));
   if (engine === 'sqlite') {
-    return { env: { DATA_DIR: dataDir }, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      env: { DATA_DIR: dataDir },
+      dataDir,
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const name = `fc_test_${randomBytes(6).toString('hex')}`;
   await withPgAdmin((c) => c.query(`CREATE DATABASE ${name}`));

@@ -35,7 +35,10 @@ export interface TestApp {
   routes: RouteInfo[];
   login(email: string, password: string): Promise<string>;
   adminToken(): Promise<string>;
-  newUser(role: Role, overrides?: Partial<{ email: string; partnerId: string; familyId: string }>): Promise<TestUser>;
+  newUser(
+    role: Role,
+    overrides?: Partial<{ email: string; partnerId: string; familyId: string }>,
+  ): Promise<TestUser>;
   auditCount(): Promise<number>;
   close(): Promise<void>;
 }
@@ -46,7 +49,9 @@ let counter = 0;
  * Starts the real application (createApp, as production does) on a scratch database. `env` overrides
  * settings for this app only; several apps may share one database by passing `db`.
  */
-export async function startApp(options: { env?: Record<string, string>; db?: ScratchDatabase } = {}): Promise<TestApp> {
+export async function startApp(
+  options: { env?: Record<string, string>; db?: ScratchDatabase } = {},
+): Promise<TestApp> {
   const db = options.db ?? (await scratchDatabase());
   const ownsDb = !options.db;
   const env: Record<string, string> = {
@@ -66,9 +71,12 @@ export async function startApp(options: { env?: Record<string, string>; db?: Scr
   const routes: RouteInfo[] = [];
   try {
     app = await createApp({ logger: pino({ level: 'silent' }) });
-    app.getHttpAdapter().getInstance().addHook('onRoute', (r) => {
-      for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
-    });
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRoute', (r) => {
+        for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+      });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   } catch (error) {
@@ -85,7 +93,8 @@ export async function startApp(options: { env?: Record<string, string>; db?: Scr
 
   const login = async (email: string, password: string): Promise<string> => {
     const res = await http.post('/api/v1/auth/login').send({ email, password });
-    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.accessToken as string;
   };
   let adminToken: string | undefined;
@@ -101,7 +110,9 @@ export async function startApp(options: { env?: Record<string, string>; db?: Scr
     async newUser(role, overrides = {}) {
       const password = randomToken(18);
       const user = await app.get(UsersService).createAccount(systemActor('test'), {
-        email: overrides.email ?? `${role.replace('_', '-')}-${++counter}-${randomToken(4).toLowerCase()}@test.example`,
+        email:
+          overrides.email ??
+          `${role.replace('_', '-')}-${++counter}-${randomToken(4).toLowerCase()}@test.example`,
         displayName: `Test ${role} ${counter}`,
         role,
         password,

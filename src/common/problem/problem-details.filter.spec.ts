@@ -164,7 +164,12 @@ describe('toProblem', () => {
     [
       'another Fastify client error',
       fastifyError(405, undefined, 'Method Not Allowed'),
-      { type: '/problems/method-not-allowed', title: 'Method Not Allowed', status: 405, detail: 'Method Not Allowed' },
+      {
+        type: '/problems/method-not-allowed',
+        title: 'Method Not Allowed',
+        status: 405,
+        detail: 'Method Not Allowed',
+      },
     ],
   ])('maps %s', (_, exception, expected) => {
     expect(toProblem(exception)).toStrictEqual(expected);

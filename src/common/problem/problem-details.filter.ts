@@ -4,14 +4,29 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, PROBLEM_CONTENT_TYPE, problemFor, problemType } from './problem';
 import { ProblemException } from './problem.exception';
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P03', '08006', '08001', '08003']);
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 /** Database outages surface as driver errors; they are the service's problem, not the client's, and temporary. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: unknown } | undefined;
   if (!e) return false;
   if (e.code && DB_DOWN_CODES.has(e.code)) return true;
-  if (/Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message ?? ''))
+  if (
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      e.message ?? '',
+    )
+  )
     return true;
   return e.driverError ? isDatabaseUnavailable(e.driverError) : false;
 }
@@ -19,12 +34,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** Maps anything thrown to one problem document; only the server log ever sees a stack trace. */
 export function toProblem(exception: unknown): Problem {
   if (exception instanceof ProblemException) return exception.problem;
-  if (exception instanceof ThrottlerException) return problemFor(429, 'Too many requests; slow down and retry later.');
+  if (exception instanceof ThrottlerException)
+    return problemFor(429, 'Too many requests; slow down and retry later.');
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
     const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-    const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
+    const detail = Array.isArray(message)
+      ? message.join('; ')
+      : typeof message === 'string'
+        ? message
+        : undefined;
     return problemFor(status, detail);
   }
   // Fastify's own errors (body parsing, limits) carry a 4xx statusCode and a safe message.
@@ -39,7 +59,9 @@ export function toProblem(exception: unknown): Problem {
     return problemFor(fastify.statusCode, detail);
   }
   if (isDatabaseUnavailable(exception)) {
-    return problemFor(503, 'The database is unreachable; please retry shortly.', { type: problemType('database-unavailable') });
+    return problemFor(503, 'The database is unreachable; please retry shortly.', {
+      type: problemType('database-unavailable'),
+    });
   }
   return problemFor(500, 'An unexpected error occurred. It has been logged with this request id.');
 }
@@ -52,15 +74,30 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const problem: Problem = { ...toProblem(exception), instance: request.url?.split('?')[0], requestId: String(request.id) };
+    const problem: Problem = {
+      ...toProblem(exception),
+      instance: request.url?.split('?')[0],
+      requestId: String(request.id),
+    };
     if (problem.status >= 500) {
-      this.logger.error({ reqId: request.id, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) }, 'request failed');
+      this.logger.error(
+        {
+          reqId: request.id,
+          err:
+            exception instanceof Error
+              ? { name: exception.name, message: exception.message, stack: exception.stack }
+              : String(exception),
+        },
+        'request failed',
+      );
     }
     if (problem.status === 401) reply.header('WWW-Authenticate', 'Bearer');
     if (problem.status === 503) reply.header('Retry-After', '5');
     // Named throttlers send Retry-After-<name>; clients look for the standard header.
     if (problem.status === 429 && !reply.getHeader('Retry-After')) {
-      const named = Object.entries(reply.getHeaders()).find(([k]) => k.toLowerCase().startsWith('retry-after-'));
+      const named = Object.entries(reply.getHeaders()).find(([k]) =>
+        k.toLowerCase().startsWith('retry-after-'),
+      );
       reply.header('Retry-After', String(problem.retryAfter ?? named?.[1] ?? 60));
     }
     reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);

@@ -7,11 +7,16 @@ const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.t
 
 export class CreateUserDto {
   /** @example "case.worker@city.example" */
-  @trim() @MaxLength(254) @IsEmail({}, { message: 'email must be an e-mail address' })
+  @trim()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
   email: string;
 
   /** @example "Anna Nowak" */
-  @trim() @MinLength(1) @MaxLength(200) @IsString()
+  @trim()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsString()
   displayName: string;
 
   @ApiProperty({ enum: STAFF_ROLES })
@@ -19,6 +24,8 @@ export class CreateUserDto {
   role: StaffRole;
 
   /** Initial password; when omitted, one is generated and returned once. */
-  @IsOptional() @MaxLength(256) @IsString()
+  @IsOptional()
+  @MaxLength(256)
+  @IsString()
   password?: string;
 }

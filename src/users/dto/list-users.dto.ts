@@ -5,14 +5,18 @@ import { ROLES, Role, UserKind } from '../../auth/roles';
 
 export class ListUsersDto {
   /** Part of the e-mail or name. */
-  @IsOptional() @MaxLength(100) @IsString()
+  @IsOptional()
+  @MaxLength(100)
+  @IsString()
   q?: string;
 
-  @IsOptional() @IsIn(['staff', 'merchant', 'family'])
+  @IsOptional()
+  @IsIn(['staff', 'merchant', 'family'])
   kind?: UserKind;
 
   @ApiProperty({ enum: ROLES, required: false })
-  @IsOptional() @IsIn(ROLES)
+  @IsOptional()
+  @IsIn(ROLES)
   role?: Role;
 
   @IsOptional()
@@ -20,9 +24,16 @@ export class ListUsersDto {
   @IsBoolean()
   disabled?: boolean;
 
-  @IsOptional() @Type(() => Number) @Min(1) @Max(200) @IsInt()
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1)
+  @Max(200)
+  @IsInt()
   limit: number = 50;
 
-  @IsOptional() @Type(() => Number) @Min(0) @IsInt()
+  @IsOptional()
+  @Type(() => Number)
+  @Min(0)
+  @IsInt()
   offset: number = 0;
 }

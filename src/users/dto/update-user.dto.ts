@@ -3,7 +3,10 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'cla
 import { STAFF_ROLES, StaffRole } from '../../auth/roles';
 
 export class UpdateUserDto {
-  @IsOptional() @MinLength(1) @MaxLength(200) @IsString()
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsString()
   displayName?: string;
 
   @ApiProperty({ enum: STAFF_ROLES, required: false })
@@ -12,10 +15,12 @@ export class UpdateUserDto {
   role?: StaffRole;
 
   /** Disabling signs the user out everywhere at once. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   disabled?: boolean;
 
   /** `false` lifts a lock-out after repeated failed logins. */
-  @IsOptional() @IsIn([false], { message: 'locked can only be set to false (to unlock)' })
+  @IsOptional()
+  @IsIn([false], { message: 'locked can only be set to false (to unlock)' })
   locked?: false;
 }

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Initial1795425918331 implements MigrationInterface {
-    name = 'Initial1795425918331'
+  name = 'Initial1795425918331';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "users" (
                 "id" varchar PRIMARY KEY NOT NULL,
                 "email" varchar(254) NOT NULL,
@@ -23,16 +23,16 @@ export class Initial1795425918331 implements MigrationInterface {
                 "updated_at" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_users_email" ON "users" ("email")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_users_partner" ON "users" ("partner_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_users_family" ON "users" ("family_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "job_runs" (
                 "id" varchar PRIMARY KEY NOT NULL,
                 "job" varchar(64) NOT NULL,
@@ -44,10 +44,10 @@ export class Initial1795425918331 implements MigrationInterface {
                 "error" varchar(500)
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_job_runs_period" ON "job_runs" ("job", "period_start")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "sessions" (
                 "id" varchar PRIMARY KEY NOT NULL,
                 "user_id" varchar NOT NULL,
@@ -58,13 +58,13 @@ export class Initial1795425918331 implements MigrationInterface {
                 "created_at" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_sessions_user" ON "sessions" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_sessions_expires" ON "sessions" ("expires_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "audit_log" (
                 "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
                 "at" datetime NOT NULL,
@@ -79,19 +79,19 @@ export class Initial1795425918331 implements MigrationInterface {
                 "ip" varchar(64)
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_audit_action" ON "audit_log" ("action")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_audit_at" ON "audit_log" ("at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_audit_actor" ON "audit_log" ("actor_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_audit_entity" ON "audit_log" ("entity_type", "entity_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "api_keys" (
                 "id" varchar PRIMARY KEY NOT NULL,
                 "name" varchar(100) NOT NULL,
@@ -106,19 +106,19 @@ export class Initial1795425918331 implements MigrationInterface {
                 "created_at" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_api_keys_prefix" ON "api_keys" ("prefix")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_api_keys_partner" ON "api_keys" ("partner_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_sessions_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_sessions_expires"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_sessions" (
                 "id" varchar PRIMARY KEY NOT NULL,
                 "user_id" varchar NOT NULL,
@@ -130,7 +130,7 @@ export class Initial1795425918331 implements MigrationInterface {
                 CONSTRAINT "FK_085d540d9f418cfbdc7bd55bb19" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_sessions"(
                     "id",
                     "user_id",
@@ -149,33 +149,33 @@ export class Initial1795425918331 implements MigrationInterface {
                 "created_at"
             FROM "sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_sessions"
                 RENAME TO "sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_sessions_user" ON "sessions" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_sessions_expires" ON "sessions" ("expires_at")
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX "ix_sessions_expires"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_sessions_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "sessions"
                 RENAME TO "temporary_sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "sessions" (
                 "id" varchar PRIMARY KEY NOT NULL,
                 "user_id" varchar NOT NULL,
@@ -186,7 +186,7 @@ export class Initial1795425918331 implements MigrationInterface {
                 "created_at" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "sessions"(
                     "id",
                     "user_id",
@@ -205,66 +205,65 @@ export class Initial1795425918331 implements MigrationInterface {
                 "created_at"
             FROM "temporary_sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_sessions_expires" ON "sessions" ("expires_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_sessions_user" ON "sessions" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_api_keys_partner"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "uq_api_keys_prefix"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "api_keys"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_audit_entity"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_audit_actor"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_audit_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_audit_action"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_log"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_sessions_expires"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_sessions_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "uq_job_runs_period"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "job_runs"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_users_family"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "ix_users_partner"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "uq_users_email"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "users"
         `);
-    }
-
+  }
 }
