@@ -1,4 +1,4 @@
-import { Module, ValidationPipe } from '@nestjs/common';
+import { Module, OnApplicationBootstrap, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
@@ -11,6 +11,7 @@ import { throttlerOptions } from './common/throttling';
 import { LimitsConfig } from './config/limits.config';
 import { CORE_MODULES } from './core-modules';
 import { HealthModule } from './health/health.module';
+import { InitialAdminService } from './users/initial-admin.service';
 
 @Module({
   imports: [
@@ -38,4 +39,11 @@ import { HealthModule } from './health/health.module';
     { provide: APP_GUARD, useClass: ThrottlerGuard },
   ],
 })
-export class AppModule {}
+export class AppModule implements OnApplicationBootstrap {
+  constructor(private readonly initialAdmin: InitialAdminService) {}
+
+  /** Only the server creates the first admin; the CLI shares every other module but not this step. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.initialAdmin.ensureAdmin();
+  }
+}

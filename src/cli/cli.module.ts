@@ -1,6 +1,5 @@
-import { Injectable, Module, Type } from '@nestjs/common';
+import { Module, Type } from '@nestjs/common';
 import { CONFIG_MODULE, CORE_MODULES } from '../core-modules';
-import { InitialAdminService } from '../users/initial-admin.service';
 import { CommanderExitOverride } from './commander-exit';
 import { CreateAdminCommand } from './commands/create-admin.command';
 import { JobsRunCommand } from './commands/jobs-run.command';
@@ -11,24 +10,11 @@ import { UsersListCommand } from './commands/users-list.command';
 
 const MIGRATION_COMMANDS = [MigrateCommand, MigrateShowCommand, MigrateRevertCommand];
 
-/**
- * InitialAdminService creates a first admin from its onApplicationBootstrap hook, which runs in every Nest
- * context holding UsersModule. An operator command must not create an account on the side (create-admin
- * would make two), so the CLI switches that hook off in its own process.
- */
-@Injectable()
-export class NoInitialAdminOnCli {
-  constructor(initialAdmin: InitialAdminService) {
-    initialAdmin.onApplicationBootstrap = async () => undefined;
-  }
-}
-
 /** The application without HTTP: the same services, database and jobs as the server. */
 @Module({
   imports: [...CORE_MODULES],
   providers: [
     CommanderExitOverride,
-    NoInitialAdminOnCli,
     CreateAdminCommand,
     UsersListCommand,
     JobsRunCommand,

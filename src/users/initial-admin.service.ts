@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { systemActor } from '../auth/actor';
 import { ConfigurationError } from '../config/validate-env';
@@ -12,19 +12,16 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@family-card.local';
 /**
  * On first start (no active admin) creates one from ADMIN_EMAIL/ADMIN_PASSWORD, or generates a password and
  * prints it once. Several instances may start together: the unique e-mail makes all but one of them a no-op.
+ * The HTTP server calls it at start-up (AppModule); operator commands do not.
  */
 @Injectable()
-export class InitialAdminService implements OnApplicationBootstrap {
+export class InitialAdminService {
   private readonly logger = new Logger('InitialAdmin');
 
   constructor(
     private readonly users: UsersService,
     private readonly config: ConfigService,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.ensureAdmin();
-  }
 
   async ensureAdmin(): Promise<{ email: string; generatedPassword?: string } | null> {
     if ((await this.users.countActiveAdmins()) > 0) return null;
