@@ -54,13 +54,14 @@ describe(`scheduled jobs, ${instances} instance(s) on one database (${engine})`,
 
   it('with both schedulers running, a job runs once per period, not twice', async () => {
     const everyMs = 300;
-    const executions: { instance: string; at: number }[] = [];
+    const executions: { instance: string; period: number }[] = [];
     for (const t of new Set([a, b])) {
       const jobs = t.app.get(JobsService);
       jobs.register({
         name: 'test.tick',
         everyMs,
-        run: async () => void executions.push({ instance: jobs.instanceId, at: Date.now() }),
+        run: async (_actor, period) =>
+          void executions.push({ instance: jobs.instanceId, period: period.getTime() }),
       });
     }
     await new Promise((r) => setTimeout(r, 3_000));
@@ -71,8 +72,10 @@ describe(`scheduled jobs, ${instances} instance(s) on one database (${engine})`,
     expect(periods.size).toBe(rows.length);
     expect(rows.every((r) => r.status === 'succeeded' || r.status === 'running')).toBe(true);
     // Each execution falls in its own period.
-    const executedPeriods = new Set(executions.map((e) => Math.floor(e.at / everyMs)));
+    const executedPeriods = new Set(executions.map((e) => e.period));
     expect(executedPeriods.size).toBe(executions.length);
+    expect([...executedPeriods].sort()).toEqual([...periods].sort());
+    expect(executions.every((e) => e.period % everyMs === 0)).toBe(true);
   });
 
   it('records a failing job as failed with its message, and keeps scheduling', async () => {
@@ -83,8 +86,13 @@ describe(`scheduled jobs, ${instances} instance(s) on one database (${engine})`,
         throw new Error('boom');
       },
     });
-    await a.app.get(JobsService).tick(new Date());
-    const [row] = await a.dataSource.getRepository(JobRunEntity).findBy({ job: 'test.fails' });
+    // A period the background schedulers cannot reach first (they may run the job for the current one).
+    const future = new Date(Date.now() + 10 * 365 * 86_400_000);
+    const { ran, period } = await a.app.get(JobsService).runNow('test.fails', future);
+    expect(ran).toBe(true);
+    const row = await a.dataSource
+      .getRepository(JobRunEntity)
+      .findOneBy({ job: 'test.fails', periodStart: period });
     expect(row).toMatchObject({ status: 'failed', error: 'boom' });
   });
 

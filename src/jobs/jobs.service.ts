@@ -14,7 +14,8 @@ export interface JobDefinition {
   name: string;
   /** Runs once per period of this length, across all instances. */
   everyMs: number;
-  run: (actor: Actor) => Promise<void>;
+  /** `period` is the start of the period being run, the same on every instance. */
+  run: (actor: Actor, period: Date) => Promise<void>;
 }
 
 const HISTORY_DAYS = 30;
@@ -64,11 +65,34 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     await Promise.allSettled([...this.running]);
   }
 
+  names(): string[] {
+    return [...this.jobs.keys()].sort();
+  }
+
+  /**
+   * Runs one job for the period `now` falls in, exactly as the scheduler would. Returns that period's run:
+   * this one, or the one another instance (or an earlier call) already made, with `ran` telling which.
+   */
+  async runNow(
+    name: string,
+    now = new Date(),
+  ): Promise<{ ran: boolean; period: Date; run: JobRunEntity | null }> {
+    const job = this.jobs.get(name);
+    if (!job) throw new Error(`no job named ${name}`);
+    const period = periodStart(now, job.everyMs);
+    const run = await this.runIfDue(job, now);
+    if (run) return { ran: true, period, run };
+    const existing = await this.tx.run((em) =>
+      em.findOneBy(JobRunEntity, { job: name, periodStart: period }),
+    );
+    return { ran: false, period, run: existing };
+  }
+
   /** Runs every job whose current period has no run yet; returns the names this instance ran. */
   async tick(now = new Date()): Promise<string[]> {
     const ran: string[] = [];
     for (const job of this.jobs.values()) {
-      const work = this.runIfDue(job, now).then((did) => did && ran.push(job.name));
+      const work = this.runIfDue(job, now).then((run) => run && ran.push(job.name));
       this.running.add(work);
       await work.catch((err: Error) => this.logger.error(`job ${job.name} could not start: ${err.message}`));
       this.running.delete(work);
@@ -76,7 +100,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     return ran;
   }
 
-  private async runIfDue(job: JobDefinition, now: Date): Promise<boolean> {
+  /** The finished run, or null when another instance holds this period. */
+  private async runIfDue(job: JobDefinition, now: Date): Promise<JobRunEntity | null> {
     const id = randomUUID();
     const period = periodStart(now, job.everyMs);
     const claimed = await this.tx.run(async (em) => {
@@ -96,17 +121,19 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         .execute();
       return em.existsBy(JobRunEntity, { id });
     });
-    if (!claimed) return false; // another instance holds this period
+    if (!claimed) return null;
     let status: 'succeeded' | 'failed' = 'succeeded';
     let error: string | null = null;
     try {
-      await job.run(systemActor(`job:${job.name}`));
+      await job.run(systemActor(`job:${job.name}`), period);
     } catch (err) {
       status = 'failed';
       error = (err as Error).message?.slice(0, 500) ?? String(err);
       this.logger.error(`job ${job.name} failed: ${error}`);
     }
-    await this.tx.run((em) => em.update(JobRunEntity, { id }, { status, error, finishedAt: new Date() }));
-    return true;
+    return this.tx.run(async (em) => {
+      await em.update(JobRunEntity, { id }, { status, error, finishedAt: new Date() });
+      return em.findOneByOrFail(JobRunEntity, { id });
+    });
   }
 }

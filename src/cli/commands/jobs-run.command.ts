@@ -1,8 +1,5 @@
 import { Command, CommandRunner } from 'nest-commander';
-import { DataSource } from 'typeorm';
-import { JobRunEntity } from '../../jobs/job-run.entity';
-import { JobDefinition, JobsService } from '../../jobs/jobs.service';
-import { periodStart } from '../../jobs/schedule';
+import { JobsService } from '../../jobs/jobs.service';
 import { CliError } from '../cli-error';
 import { printLine } from '../output';
 
@@ -17,44 +14,25 @@ import { printLine } from '../output';
   description: 'Run one scheduled job now, for the current period',
 })
 export class JobsRunCommand extends CommandRunner {
-  constructor(
-    private readonly jobs: JobsService,
-    private readonly dataSource: DataSource,
-  ) {
+  constructor(private readonly jobs: JobsService) {
     super();
   }
 
   async run([name]: string[]): Promise<void> {
-    const definitions = jobDefinitions(this.jobs);
-    const job = definitions.get(name);
-    if (!job) {
-      throw new CliError(
-        `There is no job "${name}". Registered jobs: ${[...definitions.keys()].sort().join(', ')}.`,
-      );
+    if (!this.jobs.names().includes(name)) {
+      throw new CliError(`There is no job "${name}". Registered jobs: ${this.jobs.names().join(', ')}.`);
     }
-    const now = new Date();
-    const ran = await runIfDue(this.jobs, job, now);
-    const period = periodStart(now, job.everyMs);
-    const record = await this.dataSource
-      .getRepository(JobRunEntity)
-      .findOne({ where: { job: job.name }, order: { periodStart: 'DESC' } });
+    const { ran, period, run: record } = await this.jobs.runNow(name);
     if (!ran) {
       printLine(
-        `${job.name} already ran for the period starting ${period.toISOString()}` +
+        `${name} already ran for the period starting ${period.toISOString()}` +
           (record ? ` (${record.status}, on ${record.instanceId})` : '') +
           '; nothing to do.',
       );
       return;
     }
-    if (record?.status === 'failed')
-      throw new CliError(`${job.name} failed: ${record.error ?? 'unknown error'}`);
+    if (record?.status === 'failed') throw new CliError(`${name} failed: ${record.error ?? 'unknown error'}`);
     const ms = record?.finishedAt ? record.finishedAt.getTime() - record.startedAt.getTime() : undefined;
-    printLine(`${job.name} succeeded${ms === undefined ? '' : ` in ${ms} ms`}.`);
+    printLine(`${name} succeeded${ms === undefined ? '' : ` in ${ms} ms`}.`);
   }
 }
-
-// JobsService keeps its definitions and its claim-then-run step private. Until it offers them publicly (a
-// `runNow(name, now)` is requested), the command reaches them by name; tsc still checks both signatures.
-const jobDefinitions = (jobs: JobsService): ReadonlyMap<string, JobDefinition> => jobs['jobs'];
-const runIfDue = (jobs: JobsService, job: JobDefinition, now: Date): Promise<boolean> =>
-  jobs['runIfDue'](job, now);
