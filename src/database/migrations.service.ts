@@ -5,23 +5,29 @@ import { DataSource } from 'typeorm';
 const MIGRATION_LOCK_KEY = 7_318_004_211;
 
 /**
- * Applies pending migrations. On PostgreSQL several instances may start at once, so an advisory lock makes
- * the others wait and then find nothing left to do.
+ * Runs schema work under a PostgreSQL advisory lock, so instances starting together and operator commands
+ * (migrate, migrate:revert) never change the schema at the same time. SQLite needs no lock: one process.
  */
+export async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'postgres') return work();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return await work();
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/** Applies pending migrations; an instance that waited for the lock then finds nothing left to do. */
 export async function runPendingMigrations(
   dataSource: DataSource,
   logger: Pick<Logger, 'log'> = new Logger('Migrations'),
 ): Promise<string[]> {
-  const isPg = dataSource.options.type === 'postgres';
-  const runner = dataSource.createQueryRunner();
-  try {
-    if (isPg) await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+  return withMigrationLock(dataSource, async () => {
     const done = await dataSource.runMigrations({ transaction: 'each' });
     for (const m of done) logger.log(`applied migration ${m.name}`);
     return done.map((m) => m.name);
-  } finally {
-    if (isPg)
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    await runner.release();
-  }
+  });
 }

@@ -1,6 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import { Command, CommandRunner } from 'nest-commander';
 import type { DatabaseConfig } from '../../config/database.config';
+import { withMigrationLock } from '../../database/migrations.service';
 import { CliError } from '../cli-error';
 import { migrationStates, withMigrationDataSource } from '../migration-data-source';
 import { printLine } from '../output';
@@ -13,15 +14,14 @@ export class MigrateRevertCommand extends CommandRunner {
   }
 
   async run(): Promise<void> {
-    const reverted = await withMigrationDataSource(
-      this.config.getOrThrow<DatabaseConfig>('database'),
-      async (ds) => {
+    const reverted = await withMigrationDataSource(this.config.getOrThrow<DatabaseConfig>('database'), (ds) =>
+      withMigrationLock(ds, async () => {
         const before = (await migrationStates(ds)).filter((m) => m.applied);
         if (before.length === 0) return null;
         await ds.undoLastMigration({ transaction: 'each' });
         const after = new Set((await migrationStates(ds)).filter((m) => m.applied).map((m) => m.name));
         return before.find((m) => !after.has(m.name))?.name ?? null;
-      },
+      }),
     );
     if (!reverted) throw new CliError('No migration has been applied; nothing to revert.');
     printLine(`reverted ${reverted}`);
