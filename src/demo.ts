@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { passwordProblems } from './auth/password-policy';
 import { ConfigurationError } from './config/validate-env';
 import type { DemoSeedReport } from './database/seeds/demo.seeder';
+import { exitIfShutdownHangs, exitOnStartupFailure } from './startup';
 
 // `npm run demo`: the whole service with sample data, on SQLite in a folder of its own. Settings (README):
 //   DATA_DIR       where the demo database lives; default: a new folder under the system temp directory
@@ -69,8 +70,7 @@ async function main(): Promise<void> {
   await app.init(); // creates the first admin (InitialAdminService) before the seeder runs
   const report = await new DemoSeeder(app).seed(password);
   await app.listen({ port: config.port, host: config.host });
-  const stop = () => setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
-  process.once('SIGTERM', stop).once('SIGINT', stop);
+  exitIfShutdownHangs(config.shutdownGraceMs);
 
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`;
@@ -120,13 +120,4 @@ function banner(b: {
   return `${lines.join('\n')}\n`;
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    if (error instanceof ConfigurationError) {
-      process.stderr.write(`family-card demo cannot start. ${error.message}\n`);
-    } else {
-      process.stderr.write(`family-card demo failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
-    }
-    process.exit(1);
-  });
-}
+if (require.main === module) main().catch(exitOnStartupFailure('family-card demo'));

@@ -3,6 +3,7 @@ import { CommandFactory, CommandRunnerService } from 'nest-commander';
 import { ProblemException } from '../common/problem/problem.exception';
 import { ConfigurationError } from '../config/validate-env';
 import { checkConfiguration } from '../core-modules';
+import { startupFailureText } from '../startup';
 import { cliModuleFor } from './cli.module';
 import { CliError } from './cli-error';
 import { commanderExitCode } from './commander-exit';
@@ -43,9 +44,7 @@ function report(error: unknown): number {
 
 function describe(error: unknown): string {
   if (error instanceof CliError) return `Error: ${error.message}`;
-  if (error instanceof ConfigurationError) {
-    return `family-card cannot start. ${error.message}\nSee .env.example for every setting.`;
-  }
+  if (error instanceof ConfigurationError) return startupFailureText(error);
   if (error instanceof ProblemException) {
     const { problem } = error;
     return [
