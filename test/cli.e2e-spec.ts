@@ -1,5 +1,6 @@
 import { AuditLogEntity } from '../src/audit/audit-log.entity';
 import { runCli } from '../src/cli/run-cli';
+import { withEnv } from './support/config-env';
 import { engine, ScratchDatabase, scratchDatabase } from './support/databases';
 import { startApp } from './support/test-app';
 
@@ -12,8 +13,6 @@ interface CliRun {
 /** Runs one command in-process, as `npm run cli -- …` would, against the scratch database. */
 async function cli(db: ScratchDatabase, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const vars: Record<string, string> = { LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', ...db.env, ...env };
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
   let stdout = '';
   let stderr = '';
   const out = jest
@@ -23,14 +22,10 @@ async function cli(db: ScratchDatabase, args: string[], env: Record<string, stri
     .spyOn(process.stderr, 'write')
     .mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
-    return { code: await runCli(args), stdout, stderr };
+    return { code: await withEnv(vars, () => runCli(args)), stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
   }
 }
 

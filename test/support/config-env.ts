@@ -21,3 +21,17 @@ export function configurationErrorOf(run: () => unknown): ConfigurationError {
   }
   throw new Error('expected a ConfigurationError');
 }
+
+/** Runs `work` with `vars` added to the environment, then restores exactly what was there before. */
+export async function withEnv<T>(vars: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await work();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}

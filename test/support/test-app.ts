@@ -10,6 +10,7 @@ import { randomToken } from '../../src/common/crypto';
 import { AuditLogEntity } from '../../src/audit/audit-log.entity';
 import { UserEntity } from '../../src/users/user.entity';
 import { UsersService } from '../../src/users/users.service';
+import { withEnv } from './config-env';
 import { ScratchDatabase, scratchDatabase } from './databases';
 
 export const ADMIN_EMAIL = 'admin@test.example';
@@ -65,28 +66,25 @@ export async function startApp(
     ...db.env,
     ...options.env,
   };
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  let app: NestFastifyApplication;
   const routes: RouteInfo[] = [];
+  let app: NestFastifyApplication;
   try {
-    app = await createApp({ logger: pino({ level: 'silent' }) });
-    app
-      .getHttpAdapter()
-      .getInstance()
-      .addHook('onRoute', (r) => {
-        for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
-      });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    // The settings are read while the app is created; afterwards the environment is as it was.
+    app = await withEnv(env, async () => {
+      const created = await createApp({ logger: pino({ level: 'silent' }) });
+      created
+        .getHttpAdapter()
+        .getInstance()
+        .addHook('onRoute', (r) => {
+          for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+        });
+      await created.init();
+      await created.getHttpAdapter().getInstance().ready();
+      return created;
+    });
   } catch (error) {
     if (ownsDb) await db.drop();
     throw error;
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
   }
   const http = request(app.getHttpServer());
   const dataSource = app.get(DataSource);
