@@ -38,6 +38,8 @@ pgOnly('PostgreSQL outage', () => {
     const down = await t.http.get('/health').expect(503);
     expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(down.body).toMatchObject({ status: 503, database: { status: 'down', engine: 'postgres' } });
+    expect(down.body.requestId).toBe(down.headers['x-request-id']);
+    expect(down.headers['cache-control']).toBe('no-store');
     const api = await t.http.get('/api/v1/users').auth(admin, { type: 'bearer' });
     expect(api.status).toBe(503);
     expect(api.body.type).toBe('/problems/database-unavailable');

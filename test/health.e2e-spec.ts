@@ -12,5 +12,6 @@ describe(`health (${engine})`, () => {
     const res = await t.http.get('/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up', engine } });
     expect(res.headers['x-request-id']).toBeTruthy();
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 });

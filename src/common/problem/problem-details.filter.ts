@@ -100,6 +100,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
       reply.header('Retry-After', String(problem.retryAfter ?? named?.[1] ?? 60));
     }
-    reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
+    reply
+      .status(problem.status)
+      .header('Content-Type', PROBLEM_CONTENT_TYPE)
+      .header('Cache-Control', 'no-store') // an error names one request; never serve it from a cache
+      .send(problem);
   }
 }
