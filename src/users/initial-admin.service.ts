@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { systemActor } from '../auth/actor';
 import { ConfigurationError } from '../config/validate-env';
-import { randomToken } from '../common/crypto';
 import { ProblemException } from '../common/problem/problem.exception';
 import type { AuthConfig } from '../config/auth.config';
 import { UsersService } from './users.service';
@@ -27,14 +26,15 @@ export class InitialAdminService {
     if ((await this.users.countActiveAdmins()) > 0) return null;
     const auth = this.config.getOrThrow<AuthConfig>('auth');
     const email = auth.adminEmail ?? DEFAULT_ADMIN_EMAIL;
-    const generatedPassword = auth.adminPassword ? undefined : randomToken(18);
+    let generatedPassword: string | undefined;
     try {
-      await this.users.createAccount(systemActor('initial-admin'), {
+      const created = await this.users.createStaff(systemActor('initial-admin'), {
         email,
         displayName: 'Administrator',
         role: 'admin',
-        password: auth.adminPassword ?? generatedPassword!,
+        password: auth.adminPassword,
       });
+      generatedPassword = created.initialPassword;
     } catch (error) {
       if (error instanceof ProblemException && error.problem.type === '/problems/email-taken') return null;
       if (error instanceof ProblemException && error.problem.errors?.some((e) => e.field === 'password')) {

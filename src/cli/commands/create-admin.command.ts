@@ -1,7 +1,6 @@
 import { isEmail } from 'class-validator';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { systemActor } from '../../auth/actor';
-import { randomToken } from '../../common/crypto';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { UsersService } from '../../users/users.service';
 import { CliError } from '../cli-error';
@@ -29,15 +28,16 @@ export class CreateAdminCommand extends CommandRunner {
     const displayName = options.name ?? 'Administrator';
     if (displayName.length < 1 || displayName.length > 200)
       throw new CliError('--name must be 1 to 200 characters.');
-    const generated = options.password === undefined ? randomToken(18) : undefined;
+    let generated: string | undefined;
     try {
-      const user = await this.users.createAccount(systemActor('cli:create-admin'), {
+      const created = await this.users.createStaff(systemActor('cli:create-admin'), {
         email: options.email,
         displayName,
         role: 'admin',
-        password: options.password ?? generated!,
+        password: options.password,
       });
-      printLine(`Created admin ${user.email} (${user.id}).`);
+      generated = created.initialPassword;
+      printLine(`Created admin ${created.user.email} (${created.user.id}).`);
     } catch (error) {
       throw asCliError(error);
     }
