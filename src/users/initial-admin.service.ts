@@ -36,7 +36,7 @@ export class InitialAdminService {
       });
       generatedPassword = created.initialPassword;
     } catch (error) {
-      if (error instanceof ProblemException && error.problem.type === '/problems/email-taken') return null;
+      if (ProblemException.is(error, 'email-taken')) return null;
       if (error instanceof ProblemException && error.problem.errors?.some((e) => e.field === 'password')) {
         throw new ConfigurationError([
           `ADMIN_PASSWORD: ${error.problem.errors.map((e) => e.message.replace(/^password /, '')).join('; ')}`,

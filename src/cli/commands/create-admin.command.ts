@@ -71,7 +71,7 @@ export class CreateAdminCommand extends CommandRunner {
 function asCliError(error: unknown): unknown {
   if (!(error instanceof ProblemException)) return error;
   const { problem } = error;
-  if (problem.type === '/problems/email-taken')
+  if (ProblemException.is(error, 'email-taken'))
     return new CliError(problem.detail ?? 'That e-mail is already in use.');
   const passwordErrors = (problem.errors ?? []).filter((e) => e.field === 'password');
   if (passwordErrors.length > 0) {

@@ -13,6 +13,11 @@ export class ProblemException extends HttpException {
     );
   }
 
+  /** Whether `error` is the problem of this type slug (e.g. `email-taken`), whoever threw it. */
+  static is(error: unknown, slug: string): error is ProblemException {
+    return error instanceof ProblemException && error.problem.type === problemType(slug);
+  }
+
   static conflict(slug: string, detail: string): ProblemException {
     return new ProblemException(problemFor(409, detail, { type: problemType(slug) }));
   }

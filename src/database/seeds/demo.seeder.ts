@@ -62,7 +62,7 @@ const staffAccounts: DemoSeedStep = {
         const displayName = `Demo ${role.replace('_', ' ')}`;
         created = await users.createAccount(actor, { email, displayName, role, password }).then(
           () => true,
-          (error: unknown) => (isEmailTaken(error) ? false : Promise.reject(error)), // another seeder won the race
+          (error: unknown) => (ProblemException.is(error, 'email-taken') ? false : Promise.reject(error)), // another seeder won the race
         );
       }
       report.accounts.push({ email, role, created });
@@ -119,8 +119,4 @@ function describe(error: unknown): string {
   if (!(error instanceof ProblemException)) return (error as Error)?.message ?? String(error);
   const { detail, title, errors = [] } = error.problem;
   return [detail ?? title, ...errors.map((e) => e.message)].join('; ');
-}
-
-function isEmailTaken(error: unknown): boolean {
-  return error instanceof ProblemException && error.problem.type === '/problems/email-taken';
 }
