@@ -124,7 +124,7 @@ export class AuthService {
             entityType: 'session',
             entityId: session.id,
           });
-          return null;
+          return null; // not a throw: the revocation and its audit row must commit
         }
         const next = this.tokens.newRefresh(session.id);
         await em.update(SessionEntity, { id: session.id }, { refreshHash: next.hash, lastRefreshedAt: now });
