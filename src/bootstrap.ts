@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -6,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { appConfig } from './config/app.config';
+import { enrolmentConfig } from './config/enrolment.config';
 import { checkConfiguration } from './core-modules';
 import { setupOpenApi } from './openapi';
 import { createRootLogger, PinoNestLogger } from './logging/logger';
@@ -56,6 +58,19 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
     },
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
     frameguard: { action: 'deny' }, // agrees with frame-ancestors 'none'
+  });
+  // Only document uploads are multipart: one file and its `kind`. Multipart bypasses bodyLimit, so every part
+  // is bounded here; a file over the limit is cut off and refused with 413.
+  await app.register(multipart, {
+    limits: {
+      fileSize: enrolmentConfig().documentMaxBytes,
+      files: 1,
+      fields: 4,
+      fieldSize: 1024,
+      fieldNameSize: 100,
+      parts: 5,
+      headerPairs: 100,
+    },
   });
   if (config.corsOrigins.length > 0)
     app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });

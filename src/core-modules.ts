@@ -1,18 +1,32 @@
 import { ConfigModule } from '@nestjs/config';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
 import { databaseConfig } from './config/database.config';
+import { enrolmentConfig } from './config/enrolment.config';
 import { limitsConfig } from './config/limits.config';
+import { mailConfig } from './config/mail.config';
 import { ConfigurationError } from './config/validate-env';
+import { PersonalDataModule } from './common/personal-data/personal-data.module';
 import { DatabaseModule } from './database/database.module';
+import { FamiliesModule } from './families/families.module';
 import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { UsersModule } from './users/users.module';
 
 /** Every config namespace; each validates its own variables when loaded. */
-export const CONFIG_NAMESPACES = [appConfig, databaseConfig, authConfig, limitsConfig];
+export const CONFIG_NAMESPACES = [
+  appConfig,
+  databaseConfig,
+  authConfig,
+  limitsConfig,
+  enrolmentConfig,
+  mailConfig,
+];
 
 // .env is loaded by src/load-env.ts before any import, so ConfigModule does not read it again.
 export const CONFIG_MODULE = ConfigModule.forRoot({
@@ -33,6 +47,11 @@ export const CORE_MODULES = [
   UsersModule,
   ApiKeysModule,
   AuthModule,
+  PersonalDataModule,
+  NotificationsModule,
+  ProgrammesModule,
+  FamiliesModule,
+  ApplicationsModule,
 ];
 
 /** Validates every namespace up front so that one start-up reports every bad variable, not just the first. */

@@ -181,3 +181,29 @@ describe(`login rate limit (${engine})`, () => {
     await t.http.get('/health').expect(200);
   });
 });
+
+describe(`family self-registration (${engine})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ env: { RATE_LIMIT_SELF_SERVICE_PER_MINUTE: '3' } });
+  });
+  afterAll(() => t.close());
+
+  const register = (email: string, password = 'a long family passphrase 2026') =>
+    t.http.post('/api/v1/auth/register').send({ email, password, displayName: 'Anna Nowak' });
+
+  it('creates a family account without a family, refuses weak passwords, and is rate-limited', async () => {
+    const created = await register('Nowak@Family.example').expect(201);
+    expect(created.body).toMatchObject({
+      email: 'nowak@family.example',
+      role: 'family',
+      kind: 'family',
+      familyId: null,
+    });
+    const weak = await register('weak@family.example', 'password123').expect(400);
+    expect(weak.body.errors[0].field).toBe('password');
+    await register('nowak@family.example').expect(409);
+    await register('fourth@family.example').expect(429);
+    await t.login('nowak@family.example', 'a long family passphrase 2026');
+  });
+});

@@ -11,6 +11,7 @@ import {
   demoEmail,
   DemoSeeder,
 } from '../src/database/seeds/demo.seeder';
+import { DEMO_FAMILY_EMAIL } from '../src/database/seeds/enrolment.demo';
 import { DEMO_MARKER, prepareDemoDataDir } from '../src/demo';
 import { UserEntity } from '../src/users/user.entity';
 import { engine } from './support/databases';
@@ -25,9 +26,10 @@ describe(`demo seeder (${engine})`, () => {
 
   it('creates one account per staff role and an API key, audited as "demo"; a second run adds nothing', async () => {
     const first = await new DemoSeeder(t.app).seed();
-    expect(first.accounts).toEqual(
-      DEMO_STAFF_ROLES.map((role) => ({ role, email: demoEmail(role), created: true })),
-    );
+    expect(first.accounts).toEqual([
+      ...DEMO_STAFF_ROLES.map((role) => ({ role, email: demoEmail(role), created: true })),
+      { role: 'family', email: DEMO_FAMILY_EMAIL, created: true },
+    ]);
     expect(first.apiKeys).toHaveLength(1);
     expect(first.apiKeys[0]).toMatchObject({ name: DEMO_API_KEY_NAME, scopes: ['audit:read', 'users:read'] });
 
@@ -45,7 +47,9 @@ describe(`demo seeder (${engine})`, () => {
       'user.create',
       'user.create',
       'user.create',
+      'user.create',
     ]);
+    const demoRows = await audit.countBy({ actorLabel: 'demo' });
 
     const second = await new DemoSeeder(t.app).seed();
     expect(second.accounts.every((a) => !a.created)).toBe(true);
@@ -54,9 +58,24 @@ describe(`demo seeder (${engine})`, () => {
     ]);
     expect(
       await t.dataSource.getRepository(UserEntity).countBy({ email: Like('%@demo.family-card.local') }),
-    ).toBe(3);
+    ).toBe(4);
     expect(await t.dataSource.getRepository(ApiKeyEntity).countBy({ name: DEMO_API_KEY_NAME })).toBe(1);
-    expect(await audit.countBy({ actorLabel: 'demo' })).toBe(4);
+    expect(await audit.countBy({ actorLabel: 'demo' })).toBe(demoRows);
+  });
+
+  it('enrols a demo family and leaves applications in the review queue', async () => {
+    const token = await t.login(DEMO_FAMILY_EMAIL, DEFAULT_DEMO_PASSWORD);
+    const me = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(me.body.familyId).toEqual(expect.any(String));
+    const caseWorker = await t.login(demoEmail('case_worker'), DEFAULT_DEMO_PASSWORD);
+    const queue = await t.http
+      .get('/api/v1/applications?status=submitted,needs_info')
+      .set('Authorization', `Bearer ${caseWorker}`)
+      .expect(200);
+    expect(queue.body.items.map((a: { status: string }) => a.status).sort()).toEqual([
+      'needs_info',
+      'submitted',
+    ]);
   });
 });
 

@@ -8,7 +8,12 @@ import { engine } from './support/databases';
 import { startApp, TestApp } from './support/test-app';
 
 /** The routes that are deliberately public. Adding one here is a security decision: review it. */
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'GET /health']);
+const PUBLIC = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/register',
+  'GET /health',
+]);
 /** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
 const isDocs = (url: string) => url.startsWith('/api/docs');
 
@@ -124,6 +129,20 @@ describe(`every route is protected (${engine})`, () => {
     ['GET /api/v1/audit', ['admin', 'auditor']],
     ['POST /api/v1/api-keys', ['admin']],
     ['DELETE /api/v1/api-keys/:id', ['admin']],
+    ['GET /api/v1/notifications', ['admin', 'case_worker', 'auditor']],
+    ['POST /api/v1/notifications/:id/retry', ['admin', 'case_worker']],
+    ['POST /api/v1/programmes', ['admin']],
+    ['PATCH /api/v1/programmes/:id', ['admin']],
+    ['GET /api/v1/applications', ['admin', 'case_worker', 'auditor', 'family']],
+    ['GET /api/v1/applications/:id/notes', ['admin', 'case_worker', 'auditor']],
+    ['POST /api/v1/applications/:id/notes', ['admin', 'case_worker']],
+    ['POST /api/v1/applications/:id/documents', ['admin', 'case_worker', 'family']],
+    ['GET /api/v1/applications/:id/documents', ['admin', 'case_worker', 'auditor', 'family']],
+    ['GET /api/v1/documents/:documentId', ['admin', 'case_worker', 'auditor', 'family']],
+    ['DELETE /api/v1/documents/:documentId', ['admin', 'case_worker', 'family']],
+    ['GET /api/v1/families/mine', ['family']],
+    ['GET /api/v1/families/mine/export', ['family']],
+    ['GET /api/v1/families/:id', ['admin', 'case_worker', 'auditor', 'family']],
   ])('%s is open to exactly %j', async (route, allowed) => {
     const [method, url] = route.split(' ');
     const admitted: string[] = [];

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiNoContentResponse,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -12,7 +13,7 @@ import { UsersService } from '../users/users.service';
 import { mapUser, UserDto } from '../users/dto/user.dto';
 import type { Actor } from './actor';
 import { AuthService, IssuedTokens } from './auth.service';
-import { ChangePasswordDto, LoginDto, RefreshDto } from './dto/login.dto';
+import { ChangePasswordDto, LoginDto, RefreshDto, RegisterFamilyDto } from './dto/login.dto';
 import { TokenDto } from './dto/token.dto';
 
 const toDto = (t: IssuedTokens): TokenDto => ({
@@ -41,6 +42,15 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password', type: ProblemDto })
   async login(@CurrentActor() actor: Actor, @Body() dto: LoginDto): Promise<TokenDto> {
     return toDto(await this.auth.login(actor, dto.email, dto.password));
+  }
+
+  /** Creates a family account (no family yet: the first approved application links it). Sign in afterwards. */
+  @Post('register')
+  @Public()
+  @RateLimit('selfService')
+  @ApiConflictResponse({ description: 'E-mail already in use', type: ProblemDto })
+  async register(@CurrentActor() actor: Actor, @Body() dto: RegisterFamilyDto): Promise<UserDto> {
+    return mapUser(await this.users.createAccount(actor, { ...dto, role: 'family' }));
   }
 
   /** Exchanges a refresh token for a new token pair. Reusing an old refresh token ends the session. */

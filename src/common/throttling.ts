@@ -14,7 +14,10 @@ const groupOf = (ctx: ExecutionContext): RateLimitGroup | undefined =>
  * Counters live in Redis when REDIS_URL is set, so all instances share them; otherwise in this process.
  */
 export function throttlerOptions(limits: LimitsConfig, redis: Redis | null): ThrottlerModuleOptions {
-  const groups: Record<RateLimitGroup, number> = { login: limits.loginPerMinute };
+  const groups: Record<RateLimitGroup, number> = {
+    login: limits.loginPerMinute,
+    selfService: limits.selfServicePerMinute,
+  };
   return {
     throttlers: [
       { name: 'default', ttl: 60_000, limit: limits.perMinute },

@@ -9,6 +9,7 @@ const DEFAULTS: LimitsConfig = {
   redisKeyPrefix: 'family-card:',
   perMinute: 600,
   loginPerMinute: 10,
+  selfServicePerMinute: 30,
   jobsEnabled: true,
   jobsTickMs: 15_000,
 };

@@ -24,6 +24,13 @@ class LimitsEnv {
   @Min(1)
   RATE_LIMIT_LOGIN_PER_MINUTE: number = 10;
 
+  /** Self-service writes by families and would-be partners: registering, applying, uploading. */
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a whole number of requests' })
+  @Min(1)
+  RATE_LIMIT_SELF_SERVICE_PER_MINUTE: number = 30;
+
   @IsOptional()
   @ToBool()
   @IsBoolean({ message: 'must be true or false' })
@@ -43,6 +50,7 @@ export const limitsConfig = registerAs('limits', () => {
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     perMinute: env.RATE_LIMIT_PER_MINUTE,
     loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+    selfServicePerMinute: env.RATE_LIMIT_SELF_SERVICE_PER_MINUTE,
     jobsEnabled: env.JOBS_ENABLED,
     jobsTickMs: env.JOBS_TICK_MS,
   };

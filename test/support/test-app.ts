@@ -62,6 +62,7 @@ export async function startApp(
     JOBS_ENABLED: 'false',
     // Tests sign in far more often than people; the rate-limit tests set their own, lower limits.
     RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
+    RATE_LIMIT_SELF_SERVICE_PER_MINUTE: '10000',
     RATE_LIMIT_PER_MINUTE: '100000',
     ...db.env,
     ...options.env,

@@ -31,3 +31,21 @@ export class ChangePasswordDto {
   @IsString()
   newPassword: string;
 }
+
+/** A family creates its own account before applying; staff and merchant accounts are created for them. */
+export class RegisterFamilyDto {
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email: string;
+
+  /** How the family wants to be addressed, e.g. "Anna Kowalska". */
+  @MaxLength(200)
+  @MinLength(1)
+  @IsString()
+  displayName: string;
+
+  /** At least 12 characters and not a common or easily guessed password. */
+  @MaxLength(256)
+  @IsString()
+  password: string;
+}

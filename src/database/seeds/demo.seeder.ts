@@ -6,6 +6,7 @@ import type { ApiScope, Role, StaffRole } from '../../auth/roles';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { UserEntity } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
+import { demoFamilies } from './enrolment.demo';
 
 /** Public (it is in the README), so it only ever protects demo data. Passes the password policy. */
 export const DEFAULT_DEMO_PASSWORD = 'family card demo 2026!';
@@ -88,7 +89,7 @@ const integrationApiKey: DemoSeedStep = {
 };
 
 /** In order; later capabilities (families, partners, offers, cards) append their own step. */
-export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [staffAccounts, integrationApiKey];
+export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [staffAccounts, integrationApiKey, demoFamilies];
 
 /** Fills a running app with sample data through its real services, audited as the system actor `demo`. */
 export class DemoSeeder {

@@ -1,0 +1,58 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+const VERSION = 'v1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** Turns the configured key (64 hex digits or base64 of 32 bytes) into bytes. */
+export function parseMasterKey(raw: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error('the personal-data key must be 32 bytes');
+  return key;
+}
+
+/**
+ * Encrypts national ID numbers at rest (AES-256-GCM, random 96-bit IV) and derives their blind index (HMAC-SHA256)
+ * for duplicate checks. Both keys are derived from one master key with HKDF, so one secret is kept and the index
+ * key can never decrypt anything. Ciphertexts are versioned ("v1.") so that a later key can be rolled in.
+ */
+export class PersonalDataCipher {
+  private readonly encryptionKey: Buffer;
+  private readonly indexKey: Buffer;
+
+  constructor(masterKey: Buffer) {
+    this.encryptionKey = Buffer.from(
+      hkdfSync('sha256', masterKey, Buffer.alloc(0), 'family-card pii aes', 32),
+    );
+    this.indexKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'family-card pii index', 32));
+  }
+
+  /** `context` (e.g. the ID format) is bound as associated data, so a ciphertext cannot be moved to another use. */
+  encrypt(plaintext: string, context: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
+    cipher.setAAD(Buffer.from(context));
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return `${VERSION}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
+  }
+
+  decrypt(ciphertext: string, context: string): string {
+    const [version, payload] = ciphertext.split('.');
+    if (version !== VERSION || !payload) throw new Error('unknown personal-data ciphertext version');
+    const bytes = Buffer.from(payload, 'base64url');
+    const iv = bytes.subarray(0, IV_BYTES);
+    const tag = bytes.subarray(bytes.length - TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, iv);
+    decipher.setAAD(Buffer.from(context));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
+  }
+
+  /** Same person, same index: a keyed hash of the format and the normalised number, hex. */
+  blindIndex(format: string, normalized: string): string {
+    return createHmac('sha256', this.indexKey).update(`${format}:${normalized}`).digest('hex');
+  }
+}

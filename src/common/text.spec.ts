@@ -1,0 +1,13 @@
+import { foldForSearch } from './text';
+
+describe('foldForSearch', () => {
+  it.each([
+    ['Łódź', 'lodz'],
+    ['ŻÓŁĆ  gęślą', 'zolc gesla'],
+    ['Ștefan Țăran', 'stefan taran'],
+    ['Őrség Ürögdi', 'orseg urogdi'],
+    ['Иван Петров', 'иван петров'],
+    ['Straße', 'strasse'],
+    ['  2026-7K3F9Q ', '2026-7k3f9q'],
+  ])('%s → %s', (input, expected) => expect(foldForSearch(input)).toBe(expected));
+});

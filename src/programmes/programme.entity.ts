@@ -1,0 +1,71 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, JsonColumn, UpdatedAtColumn } from '../database/engine';
+import type { ResidencyRule } from './eligibility/eligibility.types';
+
+/** One benefit programme: its rules are settings, so nothing in the code is tied to one country. */
+@Entity('programmes')
+export class ProgrammeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Short upper-case code, e.g. "KDR"; card numbers will carry it. */
+  @Index('uq_programmes_code', { unique: true })
+  @Column({ type: 'varchar', length: 16 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Languages the programme speaks, the first being its default (e-mails, cards). */
+  @Column({ type: 'simple-json' })
+  languages: string[];
+
+  @Column({ type: 'varchar', length: 64 })
+  timeZone: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  nationalIdFormat: string;
+
+  @Column({ type: 'integer' })
+  minChildren: number;
+
+  @Column({ type: 'integer' })
+  childAgeLimit: number;
+
+  @Column({ type: 'integer' })
+  educationAgeLimit: number;
+
+  @Column({ type: 'varchar', length: 24 })
+  educationEndRule: 'september30After' | 'endDate';
+
+  @Column({ type: 'varchar', length: 24 })
+  parentValidity: 'lifetime' | 'whileFamilyQualifies';
+
+  @Column({ type: 'boolean' })
+  formerLargeFamilyParentsQualify: boolean;
+
+  @JsonColumn()
+  residency: ResidencyRule;
+
+  @Column({ type: 'integer' })
+  decisionDeadlineDays: number;
+
+  @Column({ type: 'integer' })
+  reminderLeadDays: number;
+
+  @Column({ type: 'integer' })
+  retentionMonths: number;
+
+  /** In minor units of `currency` (grosze for PLN); 0 means duplicates are free. */
+  @Column({ type: 'integer' })
+  duplicateCardFee: number;
+
+  @Column({ type: 'varchar', length: 3 })
+  currency: string;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}
