@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { PersonalDataCipher } from '../common/personal-data/personal-data-cipher';
 import { FamiliesService } from '../families/families.service';
 import { FamilyEntity } from '../families/family.entity';
-import { maskedNationalId } from '../families/person-mapper';
+import { mapPerson } from '../families/dto/person.dto';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { isApplicationReader } from './application-access';
 import { ApplicationEventEntity } from './application-event.entity';
@@ -12,12 +12,7 @@ import { ApplicationMemberEntity } from './application-member.entity';
 import { AWAITING_STAFF } from './application-state';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationsService } from './applications.service';
-import {
-  ApplicationDetailDto,
-  ApplicationMemberDto,
-  ApplicationSummaryDto,
-  EligibilityDto,
-} from './dto/application.dto';
+import { ApplicationDetailDto, mapEvent, ApplicationSummaryDto, EligibilityDto } from './dto/application.dto';
 
 export function mapSummary(a: ApplicationEntity, now = new Date()): ApplicationSummaryDto {
   return {
@@ -69,17 +64,9 @@ export class ApplicationViewService {
       decidedAt: app.decidedAt,
       decisionReason: app.decisionReason,
       decisionText: app.decisionText,
-      members: stated.map((m) => this.mapMember(m)),
+      members: stated.map((m) => ({ id: m.id, memberId: m.memberId, ...mapPerson(m.person, this.cipher) })),
       eligibility: await this.eligibility(app, stated, programme),
-      events: events.map((e) => ({
-        action: e.action,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
-        actorType: e.actorType,
-        reason: e.reason,
-        message: e.message,
-        at: e.at,
-      })),
+      events: events.map(mapEvent),
     };
     if (isApplicationReader(actor)) {
       const duplicates = await this.families.duplicatesOf(
@@ -129,26 +116,5 @@ export class ApplicationViewService {
       ...stated.filter((m) => !m.memberId).map((m) => ({ key: m.id, person: m.person })),
     ];
     return this.families.decide(programme, family, people, date);
-  }
-
-  private mapMember(m: ApplicationMemberEntity): ApplicationMemberDto {
-    const p = m.person;
-    return {
-      id: m.id,
-      memberId: m.memberId,
-      firstName: p.firstName,
-      lastName: p.lastName,
-      birthDate: p.birthDate,
-      role: p.role,
-      nationalIdFormat: p.nationalIdFormat,
-      nationalIdMasked: maskedNationalId(p, this.cipher),
-      educationEnd: p.educationEnd,
-      educationInstitution: p.educationInstitution,
-      disabilityUntil: p.disabilityUntil,
-      disabilityPermanent: p.disabilityPermanent,
-      fosterPlacementEnd: p.fosterPlacementEnd,
-      parentalAuthority: p.parentalAuthority,
-      residencePermitEnd: p.residencePermitEnd,
-    };
   }
 }

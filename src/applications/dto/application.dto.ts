@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MEMBER_ROLES, MemberRole } from '../../programmes/eligibility/eligibility.types';
+import type { ApplicationEventEntity } from '../application-event.entity';
+import { PersonDto } from '../../families/dto/person.dto';
 import {
   APPLICATION_STATUSES,
   APPLICATION_TYPES,
@@ -30,24 +31,10 @@ export class ApplicationPageDto {
   nextCursor: string | null;
 }
 
-export class ApplicationMemberDto {
+export class ApplicationMemberDto extends PersonDto {
   id: string;
+  /** Extensions: the family member these facts restate. */
   memberId: string | null;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  @ApiProperty({ enum: MEMBER_ROLES })
-  role: MemberRole;
-  nationalIdFormat: string | null;
-  /** Only the last three characters are ever shown. */
-  nationalIdMasked: string | null;
-  educationEnd: string | null;
-  educationInstitution: string | null;
-  disabilityUntil: string | null;
-  disabilityPermanent: boolean;
-  fosterPlacementEnd: string | null;
-  parentalAuthority: boolean | null;
-  residencePermitEnd: string | null;
 }
 
 export class ReasonDto {
@@ -90,6 +77,16 @@ export class ApplicationEventDto {
   message: string | null;
   at: Date;
 }
+
+export const mapEvent = (e: ApplicationEventEntity): ApplicationEventDto => ({
+  action: e.action,
+  fromStatus: e.fromStatus,
+  toStatus: e.toStatus,
+  actorType: e.actorType,
+  reason: e.reason,
+  message: e.message,
+  at: e.at,
+});
 
 export class ApplicationNoteDto {
   id: string;

@@ -5,6 +5,7 @@ import { ApplicationMemberEntity } from '../../applications/application-member.e
 import { ApplicationEntity } from '../../applications/application.entity';
 import { DocumentEntity } from '../../applications/document.entity';
 import { mapDocument } from '../../applications/documents/dto/document.dto';
+import { mapEvent } from '../../applications/dto/application.dto';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { PersonalDataCipher } from '../../common/personal-data/personal-data-cipher';
@@ -14,6 +15,7 @@ import { UserEntity } from '../../users/user.entity';
 import { FamiliesService } from '../families.service';
 import { FamilyEntity } from '../family.entity';
 import { MemberEntity } from '../member.entity';
+import { mapPersonFacts } from '../dto/person.dto';
 import type { PersonDetails } from '../person-details';
 import { FamilyDto, mapFamily } from './family.dto';
 import { ExportedApplicationDto, ExportedPersonDto, FamilyExportDto } from './family-export.dto';
@@ -195,15 +197,7 @@ export class FamilyDataService {
       createdAt: a.createdAt,
       updatedAt: a.updatedAt,
       members: (stated.get(a.id) ?? []).map((m) => ({ memberId: m.memberId, ...this.person(m.person) })),
-      events: (events.get(a.id) ?? []).map((e) => ({
-        action: e.action,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
-        actorType: e.actorType,
-        reason: e.reason,
-        message: e.message,
-        at: e.at,
-      })),
+      events: (events.get(a.id) ?? []).map(mapEvent),
       documents: (documents.get(a.id) ?? []).map(mapDocument),
     }));
   }
@@ -230,23 +224,10 @@ export class FamilyDataService {
   }
 
   private person(p: PersonDetails): ExportedPersonDto {
-    return {
-      firstName: p.firstName,
-      lastName: p.lastName,
-      birthDate: p.birthDate,
-      role: p.role,
-      nationalIdFormat: p.nationalIdFormat,
-      nationalId:
-        p.nationalIdCipher && p.nationalIdFormat
-          ? this.cipher.decrypt(p.nationalIdCipher, p.nationalIdFormat)
-          : null,
-      educationEnd: p.educationEnd,
-      educationInstitution: p.educationInstitution,
-      disabilityUntil: p.disabilityUntil,
-      disabilityPermanent: p.disabilityPermanent,
-      fosterPlacementEnd: p.fosterPlacementEnd,
-      parentalAuthority: p.parentalAuthority,
-      residencePermitEnd: p.residencePermitEnd,
-    };
+    const nationalId =
+      p.nationalIdCipher && p.nationalIdFormat
+        ? this.cipher.decrypt(p.nationalIdCipher, p.nationalIdFormat)
+        : null;
+    return { ...mapPersonFacts(p), nationalId };
   }
 }

@@ -2,27 +2,15 @@ import { ApiProperty } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, APPLICATION_TYPES } from '../../applications/application-state';
 import type { ApplicationStatus, ApplicationType } from '../../applications/application-state';
 import { DocumentDto } from '../../applications/documents/dto/document.dto';
-import { MEMBER_ROLES, MemberRole } from '../../programmes/eligibility/eligibility.types';
+import { PersonFactsDto } from '../dto/person.dto';
+import { ApplicationEventDto } from '../../applications/dto/application.dto';
 import type { FamilyStatus } from '../family.entity';
 import { FAMILY_STATUSES } from './family.dto';
 
 /** A person as stated, with the national ID in full: it is the person's own data. */
-export class ExportedPersonDto {
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  @ApiProperty({ enum: MEMBER_ROLES })
-  role: MemberRole;
-  nationalIdFormat: string | null;
+export class ExportedPersonDto extends PersonFactsDto {
   /** In full, decrypted for this export. */
   nationalId: string | null;
-  educationEnd: string | null;
-  educationInstitution: string | null;
-  disabilityUntil: string | null;
-  disabilityPermanent: boolean;
-  fosterPlacementEnd: string | null;
-  parentalAuthority: boolean | null;
-  residencePermitEnd: string | null;
 }
 
 export class ExportedMemberDto extends ExportedPersonDto {
@@ -38,18 +26,6 @@ export class ExportedMemberDto extends ExportedPersonDto {
 export class ExportedApplicationMemberDto extends ExportedPersonDto {
   /** The family member these facts are about, for an extension. */
   memberId: string | null;
-}
-
-/** One step of the application's timeline, as the family sees it. */
-export class ExportedEventDto {
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  /** Who took the step: user, system… (not which member of staff). */
-  actorType: string;
-  reason: string | null;
-  message: string | null;
-  at: Date;
 }
 
 export class ExportedApplicationDto {
@@ -76,7 +52,7 @@ export class ExportedApplicationDto {
   createdAt: Date;
   updatedAt: Date;
   members: ExportedApplicationMemberDto[];
-  events: ExportedEventDto[];
+  events: ApplicationEventDto[];
   /** What was attached, without the bytes (each can be downloaded). */
   documents: DocumentDto[];
 }

@@ -1,29 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { PersonalDataCipher } from '../../common/personal-data/personal-data-cipher';
-import { MEMBER_ROLES, MemberRole } from '../../programmes/eligibility/eligibility.types';
 import type { FamilyEntity, FamilyStatus } from '../family.entity';
 import type { MemberEntity } from '../member.entity';
-import { maskedNationalId } from '../person-mapper';
+import { mapPerson, PersonDto } from '../dto/person.dto';
 
 export const FAMILY_STATUSES: FamilyStatus[] = ['active', 'ended', 'erased'];
 
-export class FamilyMemberDto {
+export class FamilyMemberDto extends PersonDto {
   id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  @ApiProperty({ enum: MEMBER_ROLES })
-  role: MemberRole;
-  nationalIdFormat: string | null;
-  /** Only the last three characters are ever shown here; the family's data export carries the full number. */
-  nationalIdMasked: string | null;
-  educationEnd: string | null;
-  educationInstitution: string | null;
-  disabilityUntil: string | null;
-  disabilityPermanent: boolean;
-  fosterPlacementEnd: string | null;
-  parentalAuthority: boolean | null;
-  residencePermitEnd: string | null;
   /** Whether a card is due, as last decided. */
   eligible: boolean;
   /** null = indefinite when eligible. */
@@ -70,19 +54,7 @@ export function mapFamily(
     createdAt: family.createdAt,
     members: members.map((m) => ({
       id: m.id,
-      firstName: m.person.firstName,
-      lastName: m.person.lastName,
-      birthDate: m.person.birthDate,
-      role: m.person.role,
-      nationalIdFormat: m.person.nationalIdFormat,
-      nationalIdMasked: maskedNationalId(m.person, cipher),
-      educationEnd: m.person.educationEnd,
-      educationInstitution: m.person.educationInstitution,
-      disabilityUntil: m.person.disabilityUntil,
-      disabilityPermanent: m.person.disabilityPermanent,
-      fosterPlacementEnd: m.person.fosterPlacementEnd,
-      parentalAuthority: m.person.parentalAuthority,
-      residencePermitEnd: m.person.residencePermitEnd,
+      ...mapPerson(m.person, cipher),
       eligible: m.eligible,
       eligibleUntil: m.eligibleUntil,
     })),
