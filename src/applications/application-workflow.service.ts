@@ -178,15 +178,7 @@ export class ApplicationWorkflowService {
     const stated = await this.applications.membersOf(em, app.id);
     const date = this.applications.applicationDate(programme, app);
     if (app.type === 'new_family') {
-      const duplicates = await this.families.duplicatesOf(
-        em,
-        stated.map((m) => m.person.nationalIdIndex),
-      );
-      if (duplicates.length)
-        throw ProblemException.conflict(
-          'member-in-other-family',
-          `${duplicates.length} member(s) already belong to another active family`,
-        );
+      await this.assertInNoOtherFamily(em, stated);
       const decision = this.families.decide(
         programme,
         app,
@@ -219,6 +211,12 @@ export class ApplicationWorkflowService {
   }
 
   private async addMembers(em: EntityManager, family: FamilyEntity, stated: ApplicationMemberEntity[]) {
+    await this.assertInNoOtherFamily(em, stated);
+    await em.save(stated.map((m) => em.create(MemberEntity, { familyId: family.id, person: m.person })));
+  }
+
+  /** A person belongs to at most one active family (matched by national ID blind index). */
+  private async assertInNoOtherFamily(em: EntityManager, stated: ApplicationMemberEntity[]) {
     const duplicates = await this.families.duplicatesOf(
       em,
       stated.map((m) => m.person.nationalIdIndex),
@@ -226,9 +224,8 @@ export class ApplicationWorkflowService {
     if (duplicates.length)
       throw ProblemException.conflict(
         'member-in-other-family',
-        'The new member already belongs to an active family',
+        `${duplicates.length} member(s) already belong to another active family`,
       );
-    await em.save(stated.map((m) => em.create(MemberEntity, { familyId: family.id, person: m.person })));
   }
 
   /** An extension replaces the stated facts (education, disability, placement, permit) of existing members. */
