@@ -286,6 +286,7 @@ describe('Applications: a family applies, a case worker reviews and decides', ()
       await step(family.token, a.id, 'submit');
       const found = await as(caseWorker).get('/api/v1/applications?q=zolkiewsk&status=submitted').expect(200);
       expect(found.body.items.map((x: { id: string }) => x.id)).toEqual([a.id]);
+      expect(found.body.items[0].familyNames).toBe('Żółkiewska / Żółkiewski');
       await as(caseWorker)
         .get('/api/v1/applications?type=extend&q=zolkiewsk')
         .expect(200)

@@ -256,7 +256,7 @@ describe(`Retention: personal data erased after the programme's period (${engine
     });
     expect(family.erased_at).not.toBeNull();
     const [application] = await q(
-      `SELECT status, street, city, email, phone, search_text, erased_at FROM applications WHERE id = '${old.applicationId}'`,
+      `SELECT status, street, city, email, phone, search_text, family_names, erased_at FROM applications WHERE id = '${old.applicationId}'`,
     );
     expect(application).toMatchObject({
       status: 'approved',
@@ -265,6 +265,7 @@ describe(`Retention: personal data erased after the programme's period (${engine
       email: null,
       phone: null,
       search_text: '',
+      family_names: '',
     });
     expect(application.erased_at).not.toBeNull();
     const stated = await q(

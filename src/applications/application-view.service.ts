@@ -22,7 +22,7 @@ export function mapSummary(a: ApplicationEntity, now = new Date()): ApplicationS
     type: a.type,
     status: a.status,
     familyId: a.familyId,
-    names: a.searchText,
+    familyNames: a.familyNames,
     submittedAt: a.submittedAt,
     decisionDueAt: a.decisionDueAt,
     overdue: !!a.decisionDueAt && a.decisionDueAt < now && AWAITING_STAFF.includes(a.status),

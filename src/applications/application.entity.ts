@@ -68,7 +68,11 @@ export class ApplicationEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   lossReason: 'lost' | 'stolen' | 'damaged' | null;
 
-  /** Lower-cased, diacritics-free number and last names: what the review queue's text filter matches. */
+  /** The family's last names as written ("Nowak / Kowalska"): how the queue names an application. */
+  @Column({ type: 'varchar', length: 200, default: '' })
+  familyNames: string;
+
+  /** Lower-cased, diacritics-free names of everyone in it: what the review queue's text filter matches. */
   @Column({ type: 'varchar', length: 400, default: '' })
   searchText: string;
 

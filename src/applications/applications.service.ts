@@ -232,9 +232,9 @@ export class ApplicationsService {
     if (errors.length) throw ProblemException.validation(errors);
     const kept = app.id && !dto.members ? await this.membersOf(em, app.id) : [];
     const people = (dto.members ? members : kept).map((m) => m.person);
-    const names = [...people, ...familyMembers.map((m) => m.person)].map(
-      (p) => `${p.lastName} ${p.firstName}`,
-    );
+    const everyone = [...people, ...familyMembers.map((m) => m.person)];
+    app.familyNames = [...new Set(everyone.map((p) => p.lastName))].join(' / ').slice(0, 200);
+    const names = everyone.map((p) => `${p.lastName} ${p.firstName}`);
     app.searchText = foldForSearch([...new Set(names)].join(' ')).slice(0, 400);
     return members;
   }

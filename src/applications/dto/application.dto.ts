@@ -17,8 +17,8 @@ export class ApplicationSummaryDto {
   @ApiProperty({ enum: APPLICATION_STATUSES })
   status: ApplicationStatus;
   familyId: string | null;
-  /** Last names of the people in it, for the queue. */
-  names: string;
+  /** Last names of the people in it, as written: "Nowak / Kowalska". */
+  familyNames: string;
   submittedAt: Date | null;
   decisionDueAt: Date | null;
   /** Waiting for staff past the decision deadline. */

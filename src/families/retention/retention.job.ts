@@ -214,6 +214,7 @@ export class RetentionJob implements OnModuleInit {
           email: null,
           phone: null,
           searchText: '',
+          familyNames: '',
           decisionText: null,
           erasedAt: now,
         },

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Enrolment1795433980641 implements MigrationInterface {
-  name = 'Enrolment1795433980641';
+export class Enrolment1795436020042 implements MigrationInterface {
+  name = 'Enrolment1795436020042';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -186,6 +186,7 @@ export class Enrolment1795433980641 implements MigrationInterface {
                 "phone" character varying(32),
                 "member_id" uuid,
                 "loss_reason" character varying(16),
+                "family_names" character varying(200) NOT NULL DEFAULT '',
                 "search_text" character varying(400) NOT NULL DEFAULT '',
                 "submitted_at" TIMESTAMP WITH TIME ZONE,
                 "queued_at" TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Enrolment1795433980641 implements MigrationInterface {
-  name = 'Enrolment1795433980641';
+export class Enrolment1795436020042 implements MigrationInterface {
+  name = 'Enrolment1795436020042';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -180,6 +180,7 @@ export class Enrolment1795433980641 implements MigrationInterface {
                 "phone" varchar(32),
                 "member_id" varchar,
                 "loss_reason" varchar(16),
+                "family_names" varchar(200) NOT NULL DEFAULT (''),
                 "search_text" varchar(400) NOT NULL DEFAULT (''),
                 "submitted_at" datetime,
                 "queued_at" datetime NOT NULL,
@@ -522,6 +523,7 @@ export class Enrolment1795433980641 implements MigrationInterface {
                 "phone" varchar(32),
                 "member_id" varchar,
                 "loss_reason" varchar(16),
+                "family_names" varchar(200) NOT NULL DEFAULT (''),
                 "search_text" varchar(400) NOT NULL DEFAULT (''),
                 "submitted_at" datetime,
                 "queued_at" datetime NOT NULL,
@@ -553,6 +555,7 @@ export class Enrolment1795433980641 implements MigrationInterface {
                     "phone",
                     "member_id",
                     "loss_reason",
+                    "family_names",
                     "search_text",
                     "submitted_at",
                     "queued_at",
@@ -580,6 +583,7 @@ export class Enrolment1795433980641 implements MigrationInterface {
                 "phone",
                 "member_id",
                 "loss_reason",
+                "family_names",
                 "search_text",
                 "submitted_at",
                 "queued_at",
@@ -660,6 +664,7 @@ export class Enrolment1795433980641 implements MigrationInterface {
                 "phone" varchar(32),
                 "member_id" varchar,
                 "loss_reason" varchar(16),
+                "family_names" varchar(200) NOT NULL DEFAULT (''),
                 "search_text" varchar(400) NOT NULL DEFAULT (''),
                 "submitted_at" datetime,
                 "queued_at" datetime NOT NULL,
@@ -690,6 +695,7 @@ export class Enrolment1795433980641 implements MigrationInterface {
                     "phone",
                     "member_id",
                     "loss_reason",
+                    "family_names",
                     "search_text",
                     "submitted_at",
                     "queued_at",
@@ -717,6 +723,7 @@ export class Enrolment1795433980641 implements MigrationInterface {
                 "phone",
                 "member_id",
                 "loss_reason",
+                "family_names",
                 "search_text",
                 "submitted_at",
                 "queued_at",
