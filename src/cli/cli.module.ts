@@ -1,7 +1,9 @@
 import { Module, Type } from '@nestjs/common';
 import { CONFIG_MODULE, CORE_MODULES } from '../core-modules';
+import { FamilyImportModule } from '../families/import/family-import.module';
 import { CommanderExitOverride } from './commander-exit';
 import { CreateAdminCommand } from './commands/create-admin.command';
+import { ImportFamiliesCommand } from './commands/import-families.command';
 import { JobsRunCommand } from './commands/jobs-run.command';
 import { MigrateRevertCommand } from './commands/migrate-revert.command';
 import { MigrateShowCommand } from './commands/migrate-show.command';
@@ -12,12 +14,13 @@ const MIGRATION_COMMANDS = [MigrateCommand, MigrateShowCommand, MigrateRevertCom
 
 /** The application without HTTP: the same services, database and jobs as the server. */
 @Module({
-  imports: [...CORE_MODULES],
+  imports: [...CORE_MODULES, FamilyImportModule],
   providers: [
     CommanderExitOverride,
     CreateAdminCommand,
     UsersListCommand,
     JobsRunCommand,
+    ImportFamiliesCommand,
     ...MIGRATION_COMMANDS,
   ],
 })

@@ -38,3 +38,16 @@ describe('PersonalDataCipher', () => {
     else expect(() => parseMasterKey(raw)).toThrow();
   });
 });
+
+describe('PersonalDataCipher IVs', () => {
+  it('never repeats an IV across pool refills', () => {
+    const cipher = new PersonalDataCipher(randomBytes(32));
+    const ivs = new Set<string>();
+    for (let i = 0; i < 3000; i++) {
+      const c = cipher.encrypt('x', 'PESEL');
+      ivs.add(Buffer.from(c.slice(3), 'base64url').subarray(0, 12).toString('hex'));
+      expect(cipher.decrypt(c, 'PESEL')).toBe('x');
+    }
+    expect(ivs.size).toBe(3000);
+  });
+});

@@ -1,8 +1,10 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** IVs are cut from a buffer of CSPRNG output refilled every 1,024 IVs: one system call instead of one per IV. */
+const IV_POOL_BYTES = IV_BYTES * 1024;
 
 /** Turns the configured key (64 hex digits or base64 of 32 bytes) into bytes. */
 export function parseMasterKey(raw: string): Buffer {
@@ -19,6 +21,8 @@ export function parseMasterKey(raw: string): Buffer {
 export class PersonalDataCipher {
   private readonly encryptionKey: Buffer;
   private readonly indexKey: Buffer;
+  private readonly ivPool = Buffer.alloc(IV_POOL_BYTES);
+  private ivOffset = IV_POOL_BYTES;
 
   constructor(masterKey: Buffer) {
     this.encryptionKey = Buffer.from(
@@ -29,11 +33,20 @@ export class PersonalDataCipher {
 
   /** `context` (e.g. the ID format) is bound as associated data, so a ciphertext cannot be moved to another use. */
   encrypt(plaintext: string, context: string): string {
-    const iv = randomBytes(IV_BYTES);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
     cipher.setAAD(Buffer.from(context));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return `${VERSION}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
+  }
+
+  private nextIv(): Buffer {
+    if (this.ivOffset === IV_POOL_BYTES) {
+      randomFillSync(this.ivPool);
+      this.ivOffset = 0;
+    }
+    // A copy: the pool is overwritten on the next refill.
+    return Buffer.from(this.ivPool.subarray(this.ivOffset, (this.ivOffset += IV_BYTES)));
   }
 
   decrypt(ciphertext: string, context: string): string {

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { IsoDate } from '../../programmes/eligibility/eligibility.types';
+import type { ProgrammeEntity } from '../../programmes/programme.entity';
+import type { DuplicateMember, FamiliesService } from '../families.service';
+import { FamilyEntity } from '../family.entity';
+import { MemberEntity } from '../member.entity';
+import { RejectedFamily, ValidFamily, rejectFamily } from './family-validator';
+
+/** A valid family turned into the rows to insert, with the engine's decision already on each member. */
+export interface PreparedFamily {
+  source: ValidFamily;
+  family: QueryDeepPartialEntity<FamilyEntity>;
+  members: QueryDeepPartialEntity<MemberEntity>[];
+  /** Nobody in it is eligible: imported with endedAt set, as FamiliesService.redecide would leave it. */
+  ended: boolean;
+}
+
+/**
+ * Decides eligibility before anything is written, so that each row is inserted once, complete (createFamily
+ * inserts and then updates every member: twice the writes, too slow for a register of a million families).
+ */
+export function prepareFamily(
+  families: FamiliesService,
+  programme: ProgrammeEntity,
+  source: ValidFamily,
+  date: IsoDate,
+  now: Date,
+): PreparedFamily {
+  const familyId = randomUUID();
+  const people = source.members.map(({ person }) => ({ key: randomUUID(), person }));
+  const decision = families.decide(programme, source.fields, people, date);
+  const decided = new Map(decision.members.map((d) => [d.key, d]));
+  const ended = !decision.members.some((d) => d.eligible);
+  return {
+    source,
+    ended,
+    family: {
+      id: familyId,
+      programmeId: programme.id,
+      externalRef: source.ref,
+      status: 'active',
+      ...source.fields,
+      endedAt: ended ? now : null,
+      erasedAt: null,
+    },
+    members: people.map(({ key, person }) => ({
+      id: key,
+      familyId,
+      person: { ...person },
+      status: 'active',
+      eligible: decided.get(key)!.eligible,
+      eligibleUntil: decided.get(key)!.validUntil,
+    })),
+  };
+}
+
+export interface Screening {
+  fresh: PreparedFamily[];
+  already: PreparedFamily[];
+  rejected: RejectedFamily[];
+}
+
+/** Bounds the IN lists of the look-ups well under either engine's parameter limit, whatever the batch size. */
+const LOOKUP_CHUNK = 5000;
+
+/**
+ * What the database says about a batch, in a few queries for the whole batch: families imported before
+ * (same programme and family_ref) are skipped, and a family with a member who already belongs to another
+ * active family is rejected.
+ */
+export async function screenBatch(
+  em: EntityManager,
+  families: FamiliesService,
+  programmeId: string,
+  batch: PreparedFamily[],
+): Promise<Screening> {
+  const refs = batch.map((p) => p.source.ref);
+  const existing = new Set<string>();
+  for (const chunk of chunks(refs, LOOKUP_CHUNK)) {
+    const rows = await em
+      .createQueryBuilder(FamilyEntity, 'f')
+      .select('f.externalRef', 'ref')
+      .where('f.programmeId = :programmeId', { programmeId })
+      .andWhere('f.externalRef IN (:...chunk)', { chunk })
+      .getRawMany<{ ref: string }>();
+    rows.forEach((r) => existing.add(r.ref));
+  }
+  const already = batch.filter((p) => existing.has(p.source.ref));
+  const candidates = batch.filter((p) => !existing.has(p.source.ref));
+
+  const indexes = candidates.flatMap((p) =>
+    p.source.members.flatMap((m) => (m.person.nationalIdIndex ? [m.person.nationalIdIndex] : [])),
+  );
+  const known = await knownIndexes(em, indexes);
+  const taken = new Map<string, DuplicateMember>();
+  for (const chunk of chunks(known, LOOKUP_CHUNK)) {
+    for (const d of await families.duplicatesOf(em, chunk)) taken.set(d.nationalIdIndex, d);
+  }
+  const fresh: PreparedFamily[] = [];
+  const rejected: RejectedFamily[] = [];
+  for (const prepared of candidates) {
+    const { ref, members } = prepared.source;
+    const problems = members.flatMap(({ line, person }) => {
+      const other = person.nationalIdIndex ? taken.get(person.nationalIdIndex) : undefined;
+      return other
+        ? [
+            {
+              line,
+              field: 'national_id',
+              message: `already belongs to a member of another active family (${other.familyId})`,
+            },
+          ]
+        : [];
+    });
+    if (problems.length === 0) fresh.push(prepared);
+    else
+      rejected.push(
+        rejectFamily(
+          ref,
+          members.map((m) => m.line),
+          problems,
+        ),
+      );
+  }
+  return { fresh, already, rejected };
+}
+
+/**
+ * The national IDs that any member row has, whatever its family: an index-only look-up, usually finding none.
+ * duplicatesOf then runs on those few only: to keep active families it joins them, and SQLite plans that join
+ * from ix_families_status, walking every active family, which made each batch slower than the one before.
+ */
+async function knownIndexes(em: EntityManager, indexes: string[]): Promise<string[]> {
+  const known: string[] = [];
+  for (const chunk of chunks(indexes, LOOKUP_CHUNK)) {
+    const rows = await em
+      .createQueryBuilder(MemberEntity, 'm')
+      .select('DISTINCT m.nationalIdIndex', 'index')
+      .where('m.nationalIdIndex IN (:...chunk)', { chunk })
+      .getRawMany<{ index: string }>();
+    known.push(...rows.map((r) => r.index));
+  }
+  return known;
+}
+
+/** SQLite accepts at most 32,766 bound parameters per statement, PostgreSQL 65,535. */
+const parameterLimit = (em: EntityManager) => (em.connection.options.type === 'postgres' ? 65_535 : 32_766);
+
+/** Multi-row INSERTs, as many rows per statement as the engine's parameter limit allows. */
+export async function insertFamilies(
+  em: EntityManager,
+  prepared: PreparedFamily[],
+  now: Date,
+): Promise<void> {
+  await insertRows(
+    em,
+    FamilyEntity,
+    prepared.map((p) => p.family),
+    now,
+  );
+  await insertRows(
+    em,
+    MemberEntity,
+    prepared.flatMap((p) => p.members),
+    now,
+  );
+}
+
+/**
+ * Builds each multi-row INSERT from the entity's metadata, with the driver's own value conversion (booleans,
+ * dates, timestamps) and placeholders. Not InsertQueryBuilder: it names every parameter (:orm_param_N) and then
+ * rewrites them into positional ones, which took four fifths of the insert time in bench/import-families.
+ */
+async function insertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: QueryDeepPartialEntity<T>[],
+  now: Date,
+): Promise<void> {
+  const { driver } = em.connection;
+  const metadata = em.connection.getMetadata(target);
+  const columns = metadata.columns;
+  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  const table = driver.escape(metadata.tablePath);
+  const size = Math.max(1, Math.floor(parameterLimit(em) / columns.length));
+  for (const chunk of chunks(rows, size)) {
+    const parameters: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const placeholders = columns.map((column) => {
+        let value: unknown = column.getEntityValue(row);
+        // The timestamps are the database's defaults in TypeORM's own inserts; here they are written out.
+        if (value === undefined && (column.isCreateDate || column.isUpdateDate)) value = now;
+        parameters.push(driver.preparePersistentValue(value ?? null, column));
+        return driver.createParameter('', parameters.length - 1);
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    await em.query(`INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}`, parameters);
+  }
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
