@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { IsoDate } from '../../programmes/eligibility/eligibility.types';
@@ -28,8 +28,10 @@ export function prepareFamily(
   date: IsoDate,
   now: Date,
 ): PreparedFamily {
-  const familyId = randomUUID();
-  const people = source.members.map(({ person }) => ({ key: randomUUID(), person }));
+  // Time-ordered ids: each batch appends to the end of the id and family_id indexes instead of touching pages
+  // all over them, which is what made every batch slower than the one before on a big register.
+  const familyId = timeOrderedUuid();
+  const people = source.members.map(({ person }) => ({ key: timeOrderedUuid(), person }));
   const decision = families.decide(programme, source.fields, people, date);
   const decided = new Map(decision.members.map((d) => [d.key, d]));
   const ended = !decision.members.some((d) => d.eligible);
