@@ -3,43 +3,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditLogEntity } from '../src/audit/audit-log.entity';
-import { runCli } from '../src/cli/run-cli';
 import { PersonalDataCipher } from '../src/common/personal-data/personal-data-cipher';
 import { FamiliesService } from '../src/families/families.service';
 import { FamilyEntity } from '../src/families/family.entity';
 import { MemberEntity } from '../src/families/member.entity';
 import { todayIn } from '../src/programmes/eligibility/civil-date';
 import { ProgrammesService } from '../src/programmes/programmes.service';
-import { withEnv } from './support/config-env';
-import { engine, ScratchDatabase } from './support/databases';
+import { cli, CliRun } from './support/cli';
+import { engine } from './support/databases';
 import { startApp, TestApp } from './support/test-app';
 
 const FIXTURES = join(__dirname, 'fixtures', 'import');
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one command in-process, as `npm run cli -- …` would, against the app's scratch database. */
-async function cli(db: ScratchDatabase, args: string[]): Promise<CliRun> {
-  const vars: Record<string, string> = { LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', ...db.env };
-  let stdout = '';
-  let stderr = '';
-  const out = jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await withEnv(vars, () => runCli(args)), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 const problemLines = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('line '));
 

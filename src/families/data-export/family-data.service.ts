@@ -17,7 +17,7 @@ import { FamilyEntity } from '../family.entity';
 import { MemberEntity } from '../member.entity';
 import { mapPersonFacts } from '../dto/person.dto';
 import type { PersonDetails } from '../person-details';
-import { FamilyDto, mapFamily } from './family.dto';
+import { FamilyDto, mapFamily, mapFamilyFields } from './family.dto';
 import { ExportedApplicationDto, ExportedPersonDto, FamilyExportDto } from './family-export.dto';
 
 const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
@@ -82,21 +82,7 @@ export class FamilyDataService {
         createdAt: account.createdAt,
         lastLoginAt: account.lastLoginAt,
       },
-      family: family && {
-        id: family.id,
-        programmeId: family.programmeId,
-        status: family.status,
-        externalRef: family.externalRef,
-        street: family.street,
-        postalCode: family.postalCode,
-        city: family.city,
-        municipalityCode: family.municipalityCode,
-        email: family.email,
-        phone: family.phone,
-        endedAt: family.endedAt,
-        createdAt: family.createdAt,
-        updatedAt: family.updatedAt,
-      },
+      family: family && { ...mapFamilyFields(family), updatedAt: family.updatedAt },
       members: members.map((m) => ({
         id: m.id,
         ...this.person(m.person),

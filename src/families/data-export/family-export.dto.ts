@@ -4,8 +4,7 @@ import type { ApplicationStatus, ApplicationType } from '../../applications/appl
 import { DocumentDto } from '../../applications/documents/dto/document.dto';
 import { PersonFactsDto } from '../dto/person.dto';
 import { ApplicationEventDto } from '../../applications/dto/application.dto';
-import type { FamilyStatus } from '../family.entity';
-import { FAMILY_STATUSES } from './family.dto';
+import { FamilyFieldsDto } from './family.dto';
 
 /** A person as stated, with the national ID in full: it is the person's own data. */
 export class ExportedPersonDto extends PersonFactsDto {
@@ -80,20 +79,7 @@ export class ExportedAccountDto {
   lastLoginAt: Date | null;
 }
 
-export class ExportedFamilyDto {
-  id: string;
-  programmeId: string;
-  @ApiProperty({ enum: FAMILY_STATUSES })
-  status: FamilyStatus;
-  externalRef: string | null;
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  municipalityCode: string | null;
-  email: string | null;
-  phone: string | null;
-  endedAt: Date | null;
-  createdAt: Date;
+export class ExportedFamilyDto extends FamilyFieldsDto {
   updatedAt: Date;
 }
 

@@ -14,8 +14,8 @@ export class FamilyMemberDto extends PersonDto {
   eligibleUntil: string | null;
 }
 
-/** An enrolled family with its current members. */
-export class FamilyDto {
+/** What every view shows of a family itself. */
+export class FamilyFieldsDto {
   id: string;
   programmeId: string;
   @ApiProperty({ enum: FAMILY_STATUSES })
@@ -31,6 +31,25 @@ export class FamilyDto {
   /** When the last member stopped qualifying; null while anyone does. */
   endedAt: Date | null;
   createdAt: Date;
+}
+
+export const mapFamilyFields = (family: FamilyEntity): FamilyFieldsDto => ({
+  id: family.id,
+  programmeId: family.programmeId,
+  status: family.status,
+  externalRef: family.externalRef,
+  street: family.street,
+  postalCode: family.postalCode,
+  city: family.city,
+  municipalityCode: family.municipalityCode,
+  email: family.email,
+  phone: family.phone,
+  endedAt: family.endedAt,
+  createdAt: family.createdAt,
+});
+
+/** An enrolled family with its current members. */
+export class FamilyDto extends FamilyFieldsDto {
   members: FamilyMemberDto[];
 }
 
@@ -40,18 +59,7 @@ export function mapFamily(
   cipher: PersonalDataCipher,
 ): FamilyDto {
   return {
-    id: family.id,
-    programmeId: family.programmeId,
-    status: family.status,
-    externalRef: family.externalRef,
-    street: family.street,
-    postalCode: family.postalCode,
-    city: family.city,
-    municipalityCode: family.municipalityCode,
-    email: family.email,
-    phone: family.phone,
-    endedAt: family.endedAt,
-    createdAt: family.createdAt,
+    ...mapFamilyFields(family),
     members: members.map((m) => ({
       id: m.id,
       ...mapPerson(m.person, cipher),
