@@ -1,3 +1,4 @@
+import { Brackets } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import type { ApplicationEntity } from './application.entity';
 
@@ -15,6 +16,13 @@ export const isApplicationReader = (actor: Actor): boolean =>
 export const isOwnApplication = (actor: Actor, app: ApplicationEntity): boolean =>
   actor.role === 'family' &&
   (app.applicantUserId === actor.id || (!!app.familyId && app.familyId === actor.familyId));
+
+/** isOwnApplication as a query condition on the applications aliased `alias`, for lists and exports. */
+export const ownApplicationsWhere = (alias: string, userId: string, familyId: string | null | undefined) =>
+  new Brackets((w) => {
+    w.where(`${alias}.applicantUserId = :ownUserId`, { ownUserId: userId });
+    if (familyId) w.orWhere(`${alias}.familyId = :ownFamilyId`, { ownFamilyId: familyId });
+  });
 
 export const canRead = (actor: Actor, app: ApplicationEntity): boolean =>
   isApplicationReader(actor) || isOwnApplication(actor, app);

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { ProblemException } from '../common/problem/problem.exception';
+import { afterKeyset, decodeKeyset, encodeKeyset } from '../common/keyset-cursor';
 import { foldForSearch } from '../common/text';
+import { ownApplicationsWhere } from './application-access';
 import { APPLICATION_NUMBER } from './application-number';
 import { APPLICATION_STATUSES, AWAITING_STAFF } from './application-state';
 import { ApplicationEntity } from './application.entity';
@@ -11,19 +13,6 @@ import { ApplicationQueryDto } from './dto/application-query.dto';
 export interface ApplicationPage {
   items: ApplicationEntity[];
   nextCursor: string | null;
-}
-
-const encodeCursor = (a: ApplicationEntity) =>
-  Buffer.from(`${a.queuedAt.toISOString()}|${a.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at);
-  if (!id || Number.isNaN(date.getTime()))
-    throw ProblemException.validation([
-      { field: 'cursor', message: 'cursor must be a nextCursor from a previous page' },
-    ]);
-  return { at: date, id };
 }
 
 /**
@@ -42,12 +31,7 @@ export class ReviewQueueService {
       .addOrderBy('a.id', 'ASC')
       .take(q.limit + 1);
     if (actor.role === 'family') {
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('a.applicantUserId = :me', { me: actor.id });
-          if (actor.familyId) w.orWhere('a.familyId = :family', { family: actor.familyId });
-        }),
-      );
+      qb.andWhere(ownApplicationsWhere('a', actor.id!, actor.familyId));
     }
     // Staff do not see a family's unfinished drafts unless they ask for them.
     const statuses =
@@ -73,15 +57,21 @@ export class ReviewQueueService {
         });
     }
     if (q.cursor) {
-      const { at, id } = decodeCursor(q.cursor);
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where('a.queuedAt > :at', { at }).orWhere('a.queuedAt = :at AND a.id > :id', { at, id }),
-        ),
-      );
+      const after = decodeKeyset(q.cursor);
+      if (!after)
+        throw ProblemException.validation([
+          { field: 'cursor', message: 'cursor must be a nextCursor from a previous page' },
+        ]);
+      qb.andWhere(afterKeyset('a.queuedAt', 'a.id', after, 'ASC'));
     }
     const rows = await qb.getMany();
     const items = rows.slice(0, q.limit);
-    return { items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]) : null };
+    return {
+      items,
+      nextCursor:
+        rows.length > q.limit
+          ? encodeKeyset({ at: items[items.length - 1].queuedAt, id: items[items.length - 1].id })
+          : null,
+    };
   }
 }

@@ -3,9 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { Brackets, EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
+import { afterKeyset, decodeKeyset, encodeKeyset } from '../common/keyset-cursor';
 import { ProblemException } from '../common/problem/problem.exception';
 import type { AppConfig } from '../config/app.config';
 import { TransactionService } from '../database/transaction.service';
@@ -25,21 +26,6 @@ export interface NewEmail {
   vars: Record<string, unknown>;
   applicationId?: string | null;
   familyId?: string | null;
-}
-
-/** Keyset position of a row in the list: (createdAt, id), newest first. */
-interface Cursor {
-  createdAt: Date;
-  id: string;
-}
-
-export function encodeCursor(row: Pick<OutboxMessageEntity, 'createdAt' | 'id'>): string {
-  return Buffer.from(`${new Date(row.createdAt).getTime()}.${row.id}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): Cursor | null {
-  const match = /^(\d{1,15})\.([0-9a-f-]{36})$/i.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? { createdAt: new Date(Number(match[1])), id: match[2].toLowerCase() } : null;
 }
 
 @Injectable()
@@ -118,22 +104,22 @@ export class NotificationsService {
     if (q.applicationId) qb.andWhere('n.applicationId = :applicationId', { applicationId: q.applicationId });
     if (q.familyId) qb.andWhere('n.familyId = :familyId', { familyId: q.familyId });
     if (q.cursor) {
-      const after = decodeCursor(q.cursor);
+      const after = decodeKeyset(q.cursor);
       if (!after)
         throw ProblemException.validation([
           { field: 'cursor', message: 'cursor must be a nextCursor value from a previous page' },
         ]);
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('n.createdAt < :cursorAt', { cursorAt: after.createdAt })
-            .orWhere('(n.createdAt = :cursorAt AND n.id < :cursorId)', { cursorId: after.id }),
-        ),
-      );
+      qb.andWhere(afterKeyset('n.createdAt', 'n.id', after, 'DESC'));
     }
     const rows = await qb.getMany();
     const items = rows.slice(0, q.limit);
-    return { items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]) : null };
+    return {
+      items,
+      nextCursor:
+        rows.length > q.limit
+          ? encodeKeyset({ at: items[items.length - 1].createdAt, id: items[items.length - 1].id })
+          : null,
+    };
   }
 
   /** Queues a failed (or still pending) message again, due now, with its attempts reset. Audited. */

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, Not } from 'typeorm';
+import { ownApplicationsWhere } from '../../applications/application-access';
 import { ApplicationEventEntity } from '../../applications/application-event.entity';
 import { ApplicationMemberEntity } from '../../applications/application-member.entity';
 import { ApplicationEntity } from '../../applications/application.entity';
@@ -129,12 +130,7 @@ export class FamilyDataService {
     const apps = await em
       .createQueryBuilder(ApplicationEntity, 'a')
       .where('a.erasedAt IS NULL')
-      .andWhere(
-        new Brackets((w) => {
-          w.where('a.applicantUserId = :userId', { userId });
-          if (familyId) w.orWhere('a.familyId = :familyId', { familyId });
-        }),
-      )
+      .andWhere(ownApplicationsWhere('a', userId, familyId))
       .orderBy('a.createdAt', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .getMany();
