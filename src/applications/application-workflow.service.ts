@@ -6,7 +6,7 @@ import type { FieldError } from '../common/problem/problem';
 import { ProblemException } from '../common/problem/problem.exception';
 import { TransactionService } from '../database/transaction.service';
 import { FamiliesService } from '../families/families.service';
-import { FamilyEntity } from '../families/family.entity';
+import { FamilyEntity, householdOf } from '../families/family.entity';
 import { MemberEntity } from '../families/member.entity';
 import { EmailTemplate, NotificationsService } from '../notifications/notifications.service';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -189,7 +189,7 @@ export class ApplicationWorkflowService {
       const { family } = await this.families.createFamily(
         em,
         programme,
-        { ...familyFields(app), externalRef: null },
+        { ...householdOf(app), externalRef: null },
         stated.map((m) => m.person),
         date,
       );
@@ -281,15 +281,6 @@ export class ApplicationWorkflowService {
     });
   }
 }
-
-const familyFields = (app: ApplicationEntity) => ({
-  street: app.street,
-  postalCode: app.postalCode,
-  city: app.city,
-  municipalityCode: app.municipalityCode,
-  email: app.email,
-  phone: app.phone,
-});
 
 const notQualifying = (reasons: string[]) =>
   ProblemException.conflict(

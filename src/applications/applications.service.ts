@@ -7,6 +7,7 @@ import type { FieldError } from '../common/problem/problem';
 import { ProblemException } from '../common/problem/problem.exception';
 import { foldForSearch } from '../common/text';
 import { TransactionService } from '../database/transaction.service';
+import { HOUSEHOLD_FIELDS } from '../families/family.entity';
 import { MemberEntity } from '../families/member.entity';
 import { toPersonDetails } from '../families/person-mapper';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -21,16 +22,7 @@ import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
 import { CreateApplicationDto, UpdateApplicationDto } from './dto/application-input.dto';
 
-const CONTENT_FIELDS = [
-  'street',
-  'postalCode',
-  'city',
-  'municipalityCode',
-  'email',
-  'phone',
-  'memberId',
-  'lossReason',
-] as const;
+const CONTENT_FIELDS = [...HOUSEHOLD_FIELDS, 'memberId', 'lossReason'] as const;
 
 @Injectable()
 export class ApplicationsService {

@@ -5,6 +5,25 @@ import { MemberEntity } from './member.entity';
 
 export type FamilyStatus = 'active' | 'ended' | 'erased';
 
+/** Where a household lives and how to reach it: stated on an application, kept on the family, erased together. */
+export const HOUSEHOLD_FIELDS = [
+  'street',
+  'postalCode',
+  'city',
+  'municipalityCode',
+  'email',
+  'phone',
+] as const;
+export type HouseholdContact = Record<(typeof HOUSEHOLD_FIELDS)[number], string | null>;
+
+export const householdOf = (source: HouseholdContact): HouseholdContact =>
+  Object.fromEntries(HOUSEHOLD_FIELDS.map((f) => [f, source[f]])) as HouseholdContact;
+
+/** What retention leaves of a household. */
+export const ERASED_HOUSEHOLD = Object.fromEntries(
+  HOUSEHOLD_FIELDS.map((f) => [f, null]),
+) as HouseholdContact;
+
 /** A household enrolled in one programme. Address and contact are erased with its members at retention. */
 @Entity('families')
 @Index('uq_families_external_ref', ['programmeId', 'externalRef'], { unique: true })

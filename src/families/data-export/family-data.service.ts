@@ -14,7 +14,7 @@ import { TransactionService } from '../../database/transaction.service';
 import { OutboxMessageEntity } from '../../notifications/outbox-message.entity';
 import { UserEntity } from '../../users/user.entity';
 import { FamiliesService } from '../families.service';
-import { FamilyEntity } from '../family.entity';
+import { FamilyEntity, householdOf } from '../family.entity';
 import { MemberEntity } from '../member.entity';
 import { mapPersonFacts } from '../dto/person.dto';
 import type { PersonDetails } from '../person-details';
@@ -164,12 +164,7 @@ export class FamilyDataService {
       type: a.type,
       status: a.status,
       language: a.language,
-      street: a.street,
-      postalCode: a.postalCode,
-      city: a.city,
-      municipalityCode: a.municipalityCode,
-      email: a.email,
-      phone: a.phone,
+      ...householdOf(a),
       memberId: a.memberId,
       lossReason: a.lossReason,
       submittedAt: a.submittedAt,

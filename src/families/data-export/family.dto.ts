@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { PersonalDataCipher } from '../../common/personal-data/personal-data-cipher';
-import type { FamilyEntity, FamilyStatus } from '../family.entity';
+import { householdOf, type FamilyEntity, type FamilyStatus } from '../family.entity';
 import type { MemberEntity } from '../member.entity';
 import { mapPerson, PersonDto } from '../dto/person.dto';
 
@@ -38,12 +38,7 @@ export const mapFamilyFields = (family: FamilyEntity): FamilyFieldsDto => ({
   programmeId: family.programmeId,
   status: family.status,
   externalRef: family.externalRef,
-  street: family.street,
-  postalCode: family.postalCode,
-  city: family.city,
-  municipalityCode: family.municipalityCode,
-  email: family.email,
-  phone: family.phone,
+  ...householdOf(family),
   endedAt: family.endedAt,
   createdAt: family.createdAt,
 });

@@ -14,7 +14,7 @@ import { JobsService } from '../../jobs/jobs.service';
 import { OutboxMessageEntity } from '../../notifications/outbox-message.entity';
 import { ProgrammeEntity } from '../../programmes/programme.entity';
 import { UserEntity } from '../../users/user.entity';
-import { FamilyEntity } from '../family.entity';
+import { ERASED_HOUSEHOLD, FamilyEntity } from '../family.entity';
 import { MemberEntity } from '../member.entity';
 import { erasedPerson, monthsBefore } from './person-erasure';
 
@@ -189,13 +189,8 @@ export class RetentionJob implements OnModuleInit {
         FamilyEntity,
         { id: In(ids) },
         {
+          ...ERASED_HOUSEHOLD,
           externalRef: null,
-          street: null,
-          postalCode: null,
-          city: null,
-          municipalityCode: null,
-          email: null,
-          phone: null,
           status: 'erased',
           erasedAt: now,
         },
@@ -207,12 +202,7 @@ export class RetentionJob implements OnModuleInit {
         ApplicationEntity,
         { id: In(ids) },
         {
-          street: null,
-          postalCode: null,
-          city: null,
-          municipalityCode: null,
-          email: null,
-          phone: null,
+          ...ERASED_HOUSEHOLD,
           searchText: '',
           familyNames: '',
           decisionText: null,
