@@ -95,9 +95,8 @@ export async function screenBatch(
   const indexes = candidates.flatMap((p) =>
     p.source.members.flatMap((m) => (m.person.nationalIdIndex ? [m.person.nationalIdIndex] : [])),
   );
-  const known = await knownIndexes(em, indexes);
   const taken = new Map<string, DuplicateMember>();
-  for (const chunk of chunks(known, LOOKUP_CHUNK)) {
+  for (const chunk of chunks(indexes, LOOKUP_CHUNK)) {
     for (const d of await families.duplicatesOf(em, chunk)) taken.set(d.nationalIdIndex, d);
   }
   const fresh: PreparedFamily[] = [];
@@ -127,24 +126,6 @@ export async function screenBatch(
       );
   }
   return { fresh, already, rejected };
-}
-
-/**
- * The national IDs that any member row has, whatever its family: an index-only look-up, usually finding none.
- * duplicatesOf then runs on those few only: to keep active families it joins them, and SQLite plans that join
- * from ix_families_status, walking every active family, which made each batch slower than the one before.
- */
-async function knownIndexes(em: EntityManager, indexes: string[]): Promise<string[]> {
-  const known: string[] = [];
-  for (const chunk of chunks(indexes, LOOKUP_CHUNK)) {
-    const rows = await em
-      .createQueryBuilder(MemberEntity, 'm')
-      .select('DISTINCT m.nationalIdIndex', 'index')
-      .where('m.nationalIdIndex IN (:...chunk)', { chunk })
-      .getRawMany<{ index: string }>();
-    known.push(...rows.map((r) => r.index));
-  }
-  return known;
 }
 
 /** SQLite accepts at most 32,766 bound parameters per statement, PostgreSQL 65,535. */
