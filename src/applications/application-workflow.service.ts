@@ -13,7 +13,6 @@ import { ProgrammeEntity } from '../programmes/programme.entity';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { UserEntity } from '../users/user.entity';
 import { actsAsApplicant, isCaseStaff } from './application-access';
-import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationMemberEntity } from './application-member.entity';
 import { ApplicationNoteEntity } from './application-note.entity';
 import { DECISION_REASONS, nextStatus, TRANSITIONS, TransitionAction } from './application-state';
@@ -85,22 +84,18 @@ export class ApplicationWorkflowService {
         throw ProblemException.conflict('illegal-transition', `Application ${app.number} changed meanwhile`);
       Object.assign(app, changes);
       if (action === 'approve') await this.approve(em, app, programme);
-      await em.insert(ApplicationEventEntity, {
-        applicationId: app.id,
-        action,
-        fromStatus: from,
-        toStatus: to,
-        actorType: actor.type,
-        actorId: actor.id,
-        reason: dto.reason ?? null,
-        message: dto.message ?? null,
-      });
-      await this.audit.record(em, actor, {
-        action: `application.${action}`,
-        entityType: 'application',
-        entityId: app.id,
-        summary: { number: app.number, from, to, reason: dto.reason ?? null },
-      });
+      const { reason, message } = dto;
+      await this.applications.recordStep(
+        em,
+        actor,
+        app,
+        { action, from, to, reason, message },
+        {
+          from,
+          to,
+          reason: reason ?? null,
+        },
+      );
       await this.notify(em, app, programme, action, dto);
       return app;
     });

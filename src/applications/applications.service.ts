@@ -17,7 +17,7 @@ import { UserEntity } from '../users/user.entity';
 import { actsAsApplicant, canRead, isCaseStaff } from './application-access';
 import { ApplicationMemberEntity } from './application-member.entity';
 import { newApplicationNumber } from './application-number';
-import { isEditable } from './application-state';
+import { ApplicationAction, ApplicationStatus, isEditable } from './application-state';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
 import { CreateApplicationDto, UpdateApplicationDto } from './dto/application-input.dto';
@@ -56,20 +56,16 @@ export class ApplicationsService {
       const members = await this.applyContent(em, app, programme, dto);
       const saved = await this.insertWithNumber(em, app);
       await this.saveMembers(em, saved, members);
-      await em.insert(ApplicationEventEntity, {
-        applicationId: saved.id,
-        action: 'create',
-        fromStatus: null,
-        toStatus: 'draft',
-        actorType: actor.type,
-        actorId: actor.id,
-      });
-      await this.audit.record(em, actor, {
-        action: 'application.create',
-        entityType: 'application',
-        entityId: saved.id,
-        summary: { number: saved.number, type: saved.type, members: members.length },
-      });
+      await this.recordStep(
+        em,
+        actor,
+        saved,
+        { action: 'create', from: null, to: 'draft' },
+        {
+          type: saved.type,
+          members: members.length,
+        },
+      );
       return saved;
     });
   }
@@ -99,6 +95,41 @@ export class ApplicationsService {
         summary: { number: app.number, fields: Object.keys(dto) },
       });
       return saved;
+    });
+  }
+
+  /**
+   * One step of an application: a row on its timeline (what the family sees) and a row in the audit log, in the
+   * caller's transaction.
+   */
+  async recordStep(
+    em: EntityManager,
+    actor: Actor,
+    app: ApplicationEntity,
+    step: {
+      action: ApplicationAction;
+      from: ApplicationStatus | null;
+      to: ApplicationStatus;
+      reason?: string;
+      message?: string;
+    },
+    summary: Record<string, unknown> = {},
+  ): Promise<void> {
+    await em.insert(ApplicationEventEntity, {
+      applicationId: app.id,
+      action: step.action,
+      fromStatus: step.from,
+      toStatus: step.to,
+      actorType: actor.type,
+      actorId: actor.id,
+      reason: step.reason ?? null,
+      message: step.message ?? null,
+    });
+    await this.audit.record(em, actor, {
+      action: `application.${step.action}`,
+      entityType: 'application',
+      entityId: app.id,
+      summary: { number: app.number, ...summary },
     });
   }
 
