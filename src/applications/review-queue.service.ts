@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { ProblemException } from '../common/problem/problem.exception';
-import { afterKeyset, decodeKeyset, encodeKeyset } from '../common/keyset-cursor';
-import { foldForSearch } from '../common/text';
+import { afterKeyset, keysetPage, positionOf } from '../common/keyset-cursor';
+import { containsPattern, foldForSearch } from '../common/text';
 import { ownApplicationsWhere } from './application-access';
 import { APPLICATION_NUMBER } from './application-number';
 import { APPLICATION_STATUSES, AWAITING_STAFF } from './application-state';
@@ -53,25 +52,10 @@ export class ReviewQueueService {
         qb.andWhere('a.number = :number', { number: text.toUpperCase() });
       else
         qb.andWhere("a.searchText LIKE :like ESCAPE '\\'", {
-          like: `%${foldForSearch(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+          like: containsPattern(foldForSearch(text)),
         });
     }
-    if (q.cursor) {
-      const after = decodeKeyset(q.cursor);
-      if (!after)
-        throw ProblemException.validation([
-          { field: 'cursor', message: 'cursor must be a nextCursor from a previous page' },
-        ]);
-      qb.andWhere(afterKeyset('a.queuedAt', 'a.id', after, 'ASC'));
-    }
-    const rows = await qb.getMany();
-    const items = rows.slice(0, q.limit);
-    return {
-      items,
-      nextCursor:
-        rows.length > q.limit
-          ? encodeKeyset({ at: items[items.length - 1].queuedAt, id: items[items.length - 1].id })
-          : null,
-    };
+    if (q.cursor) qb.andWhere(afterKeyset('a.queuedAt', 'a.id', positionOf(q.cursor), 'ASC'));
+    return keysetPage(await qb.getMany(), q.limit, (row) => ({ at: row.queuedAt, id: row.id }));
   }
 }

@@ -1,4 +1,5 @@
 import { Brackets } from 'typeorm';
+import { ProblemException } from './problem/problem.exception';
 
 /** A row's position in a list ordered by (a timestamp, a UUID): what the next page starts after. */
 export interface KeysetPosition {
@@ -14,6 +15,25 @@ export const encodeKeyset = ({ at, id }: KeysetPosition): string =>
 export function decodeKeyset(cursor: string): KeysetPosition | null {
   const match = /^(\d{1,15})\.([0-9a-f-]{36})$/i.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   return match ? { at: new Date(Number(match[1])), id: match[2].toLowerCase() } : null;
+}
+
+export const CURSOR_MESSAGE = 'cursor must be a nextCursor value from a previous page';
+
+/** The position a client's cursor names, or the 400 problem naming `cursor`. */
+export function positionOf(cursor: string): KeysetPosition {
+  const position = decodeKeyset(cursor);
+  if (!position) throw ProblemException.validation([{ field: 'cursor', message: CURSOR_MESSAGE }]);
+  return position;
+}
+
+/** A page from `limit + 1` rows: the extra row is not shown, it only says that there is a next page. */
+export function keysetPage<T>(
+  rows: T[],
+  limit: number,
+  position: (row: T) => KeysetPosition,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeKeyset(position(items[items.length - 1])) : null };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { foldForSearch } from './text';
+import { containsPattern, foldForSearch } from './text';
 
 describe('foldForSearch', () => {
   it.each([
@@ -10,4 +10,12 @@ describe('foldForSearch', () => {
     ['Straße', 'strasse'],
     ['  2026-7K3F9Q ', '2026-7k3f9q'],
   ])('%s → %s', (input, expected) => expect(foldForSearch(input)).toBe(expected));
+});
+
+describe('containsPattern', () => {
+  it.each([
+    ['nowak', '%nowak%'],
+    ['50%_off', '%50\\%\\_off%'],
+    ['a\\b', '%a\\\\b%'],
+  ])('%s → %s', (input, expected) => expect(containsPattern(input)).toBe(expected));
 });

@@ -11,3 +11,6 @@ export function foldForSearch(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A LIKE pattern (with ESCAPE '\') matching text that contains `text` literally: %, _ and \ lose their meaning. */
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { afterKeyset, decodeKeyset, encodeKeyset } from '../common/keyset-cursor';
+import { afterKeyset, keysetPage, positionOf } from '../common/keyset-cursor';
 import { ProblemException } from '../common/problem/problem.exception';
 import type { AppConfig } from '../config/app.config';
 import { TransactionService } from '../database/transaction.service';
@@ -103,23 +103,8 @@ export class NotificationsService {
     if (q.status) qb.andWhere('n.status = :status', { status: q.status });
     if (q.applicationId) qb.andWhere('n.applicationId = :applicationId', { applicationId: q.applicationId });
     if (q.familyId) qb.andWhere('n.familyId = :familyId', { familyId: q.familyId });
-    if (q.cursor) {
-      const after = decodeKeyset(q.cursor);
-      if (!after)
-        throw ProblemException.validation([
-          { field: 'cursor', message: 'cursor must be a nextCursor value from a previous page' },
-        ]);
-      qb.andWhere(afterKeyset('n.createdAt', 'n.id', after, 'DESC'));
-    }
-    const rows = await qb.getMany();
-    const items = rows.slice(0, q.limit);
-    return {
-      items,
-      nextCursor:
-        rows.length > q.limit
-          ? encodeKeyset({ at: items[items.length - 1].createdAt, id: items[items.length - 1].id })
-          : null,
-    };
+    if (q.cursor) qb.andWhere(afterKeyset('n.createdAt', 'n.id', positionOf(q.cursor), 'DESC'));
+    return keysetPage(await qb.getMany(), q.limit, (row) => ({ at: row.createdAt, id: row.id }));
   }
 
   /** Queues a failed (or still pending) message again, due now, with its attempts reset. Audited. */

@@ -8,6 +8,7 @@ import { passwordProblems } from '../auth/password-policy';
 import { kindOf, Role } from '../auth/roles';
 import { SessionEntity } from '../auth/session.entity';
 import { randomToken } from '../common/crypto';
+import { containsPattern } from '../common/text';
 import { ProblemException } from '../common/problem/problem.exception';
 import { isUniqueViolation } from '../database/db-errors';
 import { TransactionService } from '../database/transaction.service';
@@ -48,7 +49,7 @@ export class UsersService {
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
     if (q.disabled !== undefined) qb.andWhere('u.disabled = :disabled', { disabled: q.disabled });
     if (q.q) {
-      const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(q.q.toLowerCase());
       qb.andWhere(
         new Brackets((w) =>
           w

@@ -1,3 +1,4 @@
+import { CURSOR_MESSAGE } from '../../common/keyset-cursor';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -46,6 +47,6 @@ export class ApplicationQueryDto {
 
   /** `nextCursor` of the previous page. */
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a nextCursor from a previous page' })
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: CURSOR_MESSAGE })
   cursor?: string;
 }

@@ -1,3 +1,4 @@
+import { CURSOR_MESSAGE } from '../../common/keyset-cursor';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -48,7 +49,7 @@ export class AuditQueryDto {
 
   /** `nextCursor` from the previous page. */
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'cursor must be a nextCursor value from a previous page' })
+  @Matches(/^\d{1,19}$/, { message: CURSOR_MESSAGE })
   cursor?: string;
 
   @IsOptional()

@@ -1,3 +1,4 @@
+import { CURSOR_MESSAGE } from '../../common/keyset-cursor';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
@@ -21,7 +22,7 @@ export class ListNotificationsDto {
 
   /** `nextCursor` from the previous page. */
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'cursor must be a nextCursor value from a previous page' })
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: CURSOR_MESSAGE })
   cursor?: string;
 
   @IsOptional()
