@@ -11,6 +11,7 @@ import { todayIn } from '../src/programmes/eligibility/civil-date';
 import { ProgrammesService } from '../src/programmes/programmes.service';
 import { cli, CliRun } from './support/cli';
 import { engine } from './support/databases';
+import { largeFamily } from './support/enrolment';
 import { startApp, TestApp } from './support/test-app';
 
 const FIXTURES = join(__dirname, 'fixtures', 'import');
@@ -104,7 +105,7 @@ describe(`import:families (${engine})`, () => {
     const cipher = t.app.get(PersonalDataCipher);
     for (const m of members) {
       expect(m.person.nationalIdFormat).toBe('PESEL');
-      expect(m.person.nationalIdIndex).toMatch(/^[0-9a-f]{64}$/);
+      expect(m.person.nationalIdIndex).toMatch(/^[A-Za-z0-9_-]{22}$/);
       const pesel = cipher.decrypt(m.person.nationalIdCipher!, 'PESEL');
       expect(pesel).toMatch(/^\d{11}$/);
       expect(m.person.nationalIdCipher).not.toContain(pesel);
@@ -253,6 +254,112 @@ describe(`import:families (${engine})`, () => {
     const run = await cli(t.db, ['import:families', join(dir, 'missing.csv')]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/missing\.csv: cannot read the file: ENOENT/);
+  });
+});
+
+describe(`import:families with worker threads (${engine})`, () => {
+  let t: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    t = await startApp();
+    dir = mkdtempSync(join(tmpdir(), 'fc-import-workers-'));
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const withoutTime = (stdout: string) =>
+    stdout.replace(/ in [\d.]+ s( \(checked by 3 worker threads\))?;/, ' in … s;');
+
+  it('reports exactly what the main thread reports, in line order, batch by batch', async () => {
+    const file = join(FIXTURES, 'families-bad.csv');
+    const here = await cli(t.db, [
+      'import:families',
+      file,
+      '--dry-run',
+      '--batch-size',
+      '2',
+      '--workers',
+      '0',
+    ]);
+    const spread = await cli(t.db, [
+      'import:families',
+      file,
+      '--dry-run',
+      '--batch-size',
+      '2',
+      '--workers',
+      '3',
+    ]);
+
+    expect(spread).toMatchObject({ code: 0, stderr: '' });
+    expect(spread.stdout).toMatch(/ s \(checked by 3 worker threads\); dry run/);
+    expect(here.stdout).not.toMatch(/worker/);
+    expect(problemLines(here.stdout)).toHaveLength(11);
+    expect(withoutTime(spread.stdout)).toBe(withoutTime(here.stdout));
+  });
+
+  it('imports a register checked by two workers and finds a national ID repeated in another batch', async () => {
+    const families = 40;
+    const pesels: string[] = [];
+    let csv = 'family_ref,first_name,last_name,birth_date,role,national_id,city\n';
+    for (let f = 1; f <= families; f++) {
+      const people = largeFamily(`Nowak${f}`, 3);
+      // The 33rd family's second parent has the PESEL of the 2nd family's first parent: another batch, and
+      // most likely another worker.
+      if (f === 33) people[1] = { ...people[1], birthDate: people[0].birthDate, nationalId: pesels[5] };
+      for (const p of people) {
+        pesels.push(p.nationalId!);
+        csv += `W-${f},${p.firstName},${p.lastName},${p.birthDate},${p.role},${p.nationalId},Lublin\n`;
+      }
+    }
+    const file = join(dir, 'register.csv');
+    writeFileSync(file, csv);
+    const before = await snapshot(t);
+
+    const run = await cli(t.db, ['import:families', file, '--batch-size', '3', '--workers', '2']);
+
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const line = (index: number) => index + 2;
+    expect(problemLines(run.stdout)).toEqual(
+      [
+        ...[0, 2, 3, 4].map(
+          (i) =>
+            `line ${line(32 * 5 + i)}: family_ref: rejected with family W-33 (see line ${line(32 * 5 + 1)})`,
+        ),
+        `line ${line(32 * 5 + 1)}: national_id: appears again in this file (first on line ${line(5)})`,
+      ].sort((a, b) => Number(a.split(/[ :]/)[1]) - Number(b.split(/[ :]/)[1])),
+    );
+    expect(run.stdout).toMatch(/families\s+39\s+0\s+1\n/);
+    expect(run.stdout).toMatch(/ s \(checked by 2 worker threads\); 14 batches committed\./);
+    expect(await snapshot(t)).toMatchObject({
+      families: before.families + 39,
+      members: before.members + 195,
+    });
+
+    const cipher = t.app.get(PersonalDataCipher);
+    const { family, members } = await familyByRef(t, 'W-40');
+    expect(family).toMatchObject({ city: 'Lublin', endedAt: null });
+    expect(members.map((m) => [m.person.role, m.eligible])).toEqual([
+      ['parent', true],
+      ['parent', true],
+      ['child', true],
+      ['child', true],
+      ['child', true],
+    ]);
+    expect(members.map((m) => cipher.decrypt(m.person.nationalIdCipher!, 'PESEL')).sort()).toEqual(
+      pesels.slice(-5).sort(),
+    );
+    expect(await t.dataSource.getRepository(FamilyEntity).countBy({ externalRef: 'W-33' })).toBe(0);
+    const imports = await t.dataSource.getRepository(AuditLogEntity).findBy({ action: 'family.import' });
+    expect(imports.map((a) => a.summary!.batch)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+  });
+
+  it('refuses a bad number of workers', async () => {
+    const run = await cli(t.db, ['import:families', join(FIXTURES, 'families-bad.csv'), '--workers', '-1']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--workers must be a whole number from 0 to 16 \(got "-1"\)/);
   });
 });
 

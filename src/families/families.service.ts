@@ -1,19 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { decideEligibility } from '../programmes/eligibility/eligibility';
 import type { FamilyDecision, IsoDate } from '../programmes/eligibility/eligibility.types';
 import { rulesOf } from '../programmes/programme-defaults';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
+import { Household, decideFamily } from './family-decision';
 import { FamilyEntity } from './family.entity';
 import { MemberEntity } from './member.entity';
-import { factsOf } from './person-mapper';
 import type { PersonDetails } from './person-details';
-
-export interface Household {
-  postalCode: string | null;
-  municipalityCode: string | null;
-}
 
 export interface DuplicateMember {
   nationalIdIndex: string;
@@ -44,15 +38,7 @@ export class FamiliesService {
     people: { key: string; person: PersonDetails }[],
     date: IsoDate,
   ): FamilyDecision {
-    return decideEligibility(
-      rulesOf(programme),
-      {
-        postalCode: household.postalCode,
-        municipalityCode: household.municipalityCode,
-        members: people.map(({ key, person }) => factsOf(key, person)),
-      },
-      date,
-    );
+    return decideFamily(rulesOf(programme), household, people, date);
   }
 
   /** Members of other active families who share a blind index with `indexes`: the duplicate warning. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { PersonalDataCipher, parseMasterKey } from './personal-data-cipher';
 
 describe('PersonalDataCipher', () => {
@@ -23,10 +23,28 @@ describe('PersonalDataCipher', () => {
   it('gives a stable blind index per key, different under another key or format', () => {
     const other = new PersonalDataCipher(randomBytes(32));
     const index = cipher.blindIndex('PESEL', '44051401359');
-    expect(index).toMatch(/^[0-9a-f]{64}$/);
+    expect(index).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(cipher.blindIndex('PESEL', '44051401359')).toBe(index);
     expect(other.blindIndex('PESEL', '44051401359')).not.toBe(index);
     expect(cipher.blindIndex('OTHER', '44051401359')).not.toBe(index);
+  });
+
+  it('derives the index as the first 128 bits of HMAC-SHA256 under the HKDF index key, base64url', () => {
+    const master = Buffer.from('11'.repeat(32), 'hex');
+    const indexKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'family-card pii index', 32));
+    const expected = createHmac('sha256', indexKey)
+      .update('PESEL:44051401359')
+      .digest()
+      .subarray(0, 16)
+      .toString('base64url');
+    expect(new PersonalDataCipher(master).blindIndex('PESEL', '44051401359')).toBe(expected);
+  });
+
+  it('works the same from its derived keys sent to another thread (structured clone)', () => {
+    const copy = new PersonalDataCipher(structuredClone(cipher.derivedKeys()));
+    expect(copy.decrypt(cipher.encrypt('44051401359', 'PESEL'), 'PESEL')).toBe('44051401359');
+    expect(cipher.decrypt(copy.encrypt('44051401359', 'PESEL'), 'PESEL')).toBe('44051401359');
+    expect(copy.blindIndex('PESEL', '44051401359')).toBe(cipher.blindIndex('PESEL', '44051401359'));
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+const INDEX_BYTES = 16;
 /** IVs are cut from a buffer of CSPRNG output refilled every 1,024 IVs: one system call instead of one per IV. */
 const IV_POOL_BYTES = IV_BYTES * 1024;
 
@@ -13,22 +14,37 @@ export function parseMasterKey(raw: string): Buffer {
   return key;
 }
 
+/** The two keys derived from the master key. */
+export interface DerivedKeys {
+  encryption: Uint8Array;
+  index: Uint8Array;
+}
+
 /**
  * Encrypts national ID numbers at rest (AES-256-GCM, random 96-bit IV) and derives their blind index (HMAC-SHA256)
  * for duplicate checks. Both keys are derived from one master key with HKDF, so one secret is kept and the index
  * key can never decrypt anything. Ciphertexts are versioned ("v1.") so that a later key can be rolled in.
  */
 export class PersonalDataCipher {
-  private readonly encryptionKey: Buffer;
-  private readonly indexKey: Buffer;
+  private readonly encryptionKey: Uint8Array;
+  private readonly indexKey: Uint8Array;
   private readonly ivPool = Buffer.alloc(IV_POOL_BYTES);
   private ivOffset = IV_POOL_BYTES;
 
-  constructor(masterKey: Buffer) {
-    this.encryptionKey = Buffer.from(
-      hkdfSync('sha256', masterKey, Buffer.alloc(0), 'family-card pii aes', 32),
-    );
-    this.indexKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'family-card pii index', 32));
+  /** From the master key, or from keys another cipher of this process derived (see `derivedKeys`). */
+  constructor(key: Buffer | DerivedKeys) {
+    const derive = (info: string) =>
+      new Uint8Array(hkdfSync('sha256', key as Buffer, new Uint8Array(0), info, 32));
+    this.encryptionKey = 'encryption' in key ? key.encryption : derive('family-card pii aes');
+    this.indexKey = 'index' in key ? key.index : derive('family-card pii index');
+  }
+
+  /**
+   * For a worker thread of this process that encrypts on this cipher's behalf (import:families). The master
+   * key itself is not kept, so it cannot be handed on.
+   */
+  derivedKeys(): DerivedKeys {
+    return { encryption: this.encryptionKey, index: this.indexKey };
   }
 
   /** `context` (e.g. the ID format) is bound as associated data, so a ciphertext cannot be moved to another use. */
@@ -64,8 +80,17 @@ export class PersonalDataCipher {
     ]).toString('utf8');
   }
 
-  /** Same person, same index: a keyed hash of the format and the normalised number, hex. */
+  /**
+   * Same person, same index: a keyed hash of the format and the normalised number, cut to 128 bits (ample
+   * against collisions in any register) and written as 22 base64url characters. Short matters: the index is
+   * random by nature, so every insert lands on an arbitrary page of it, and half the length is half the pages
+   * an import rewrites.
+   */
   blindIndex(format: string, normalized: string): string {
-    return createHmac('sha256', this.indexKey).update(`${format}:${normalized}`).digest('hex');
+    return createHmac('sha256', this.indexKey)
+      .update(`${format}:${normalized}`)
+      .digest()
+      .subarray(0, INDEX_BYTES)
+      .toString('base64url');
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -6,17 +7,18 @@ import { systemActor } from '../../auth/actor';
 import { PersonalDataCipher } from '../../common/personal-data/personal-data-cipher';
 import { TransactionService } from '../../database/transaction.service';
 import { todayIn } from '../../programmes/eligibility/civil-date';
-import type { IsoDate } from '../../programmes/eligibility/eligibility.types';
+import { rulesOf } from '../../programmes/programme-defaults';
 import { ProgrammeEntity } from '../../programmes/programme.entity';
 import { ProgrammesService } from '../../programmes/programmes.service';
 import { FamiliesService } from '../families.service';
+import { CheckPool, defaultWorkers, openCheckPool } from './check-pool';
 import { CsvSource, ImportFileError, openCsv } from './csv-reader';
 import { FamilyGroup, FamilyGrouper } from './family-grouper';
-import { FamilyValidator, RejectedFamily } from './family-validator';
+import { CheckedFamily, PreparedFamily, RejectedFamily, RepeatedIds } from './family-validator';
 import type { RowProblem } from './import-row';
-import { PreparedFamily, Screening, insertFamilies, prepareFamily, screenBatch } from './import-writer';
+import { Screening, insertFamilies, screenBatch } from './import-writer';
 
-export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_SIZE = 2000;
 
 export interface ImportOptions {
   file: string;
@@ -25,6 +27,8 @@ export interface ImportOptions {
   programme?: string;
   /** Families per transaction. */
   batchSize?: number;
+  /** Worker threads that check families while this one reads and writes; 0 checks them here. */
+  workers?: number;
   /** Every problem, in line order within each batch, as soon as its batch is decided. */
   onProblem?: (problem: RowProblem) => void;
   /** Told once the file is open, before any row is read. */
@@ -51,6 +55,8 @@ export interface ImportSummary {
   alreadyImported: Tally;
   /** Members here are rows: a rejected row may not describe a member at all. */
   rejected: Tally;
+  /** Worker threads that checked the families (0: the importing thread did). */
+  workers: number;
   /** Transactions committed (0 in a dry run). */
   batches: number;
   seconds: number;
@@ -104,31 +110,47 @@ export class FamilyImportService {
       endedFamilies: 0,
       alreadyImported: { families: 0, members: 0 },
       rejected: { families: 0, members: 0 },
+      workers: options.workers ?? defaultWorkers(statSync(options.file).size),
       batches: 0,
       seconds: 0,
       databaseSeconds: 0,
     };
-    const run: Run = {
-      options,
-      programme,
-      summary,
-      // One date and one instant for the whole file: a run across midnight must not decide families differently.
-      date: todayIn(programme.timeZone, new Date()),
-      now: new Date(),
-      validator: new FamilyValidator(this.cipher, programme.nationalIdFormat),
-      batch: [],
-      rejected: [],
-      groups: 0,
-    };
+    // One date and one instant for the whole file: a run across midnight must not decide families differently.
+    const now = new Date();
+    const pool = openCheckPool(
+      {
+        keys: this.cipher.derivedKeys(),
+        defaultFormat: programme.nationalIdFormat,
+        programmeId: programme.id,
+        rules: rulesOf(programme),
+        date: todayIn(programme.timeZone, now),
+        now,
+      },
+      summary.workers,
+    );
+    const run: Run = { options, programme, summary, now, repeats: new RepeatedIds(), pending: [] };
     const grouper = new FamilyGrouper();
+    let groups: FamilyGroup[] = [];
     const restoreCheckpoints = await this.deferCheckpoints();
     try {
-      for await (const row of source.rows) {
-        summary.rows++;
-        for (const group of grouper.push(row)) await this.take(run, group, batchSize);
+      try {
+        for await (const row of source.rows) {
+          summary.rows++;
+          for (const group of grouper.push(row)) {
+            groups.push(group);
+            if (groups.length < batchSize) continue;
+            await this.submit(run, pool, groups);
+            groups = [];
+          }
+        }
+      } catch (error) {
+        // Batches read before a broken line are complete: they are still written.
+        if (error instanceof ImportFileError) await this.drain(run);
+        throw error;
       }
-      for (const group of grouper.end()) await this.take(run, group, batchSize);
-      await this.flush(run);
+      groups.push(...grouper.end());
+      if (groups.length) await this.submit(run, pool, groups);
+      await this.drain(run);
     } catch (error) {
       if (!(error instanceof ImportFileError) || summary.batches === 0) throw error;
       summary.seconds = (performance.now() - started) / 1000;
@@ -138,6 +160,7 @@ export class FamilyImportService {
         summary,
       );
     } finally {
+      await pool.close();
       await restoreCheckpoints();
     }
     summary.seconds = (performance.now() - started) / 1000;
@@ -167,17 +190,30 @@ export class FamilyImportService {
     throw new ImportFileError(`there is no programme ${code}; programmes: ${codes.join(', ') || 'none'}`);
   }
 
-  /** A batch is a run of consecutive families of the file, valid or not, so its report stays in line order. */
-  private async take(run: Run, group: FamilyGroup, batchSize: number): Promise<void> {
-    const result = await run.validator.validate(group);
-    if (result.ok)
-      run.batch.push(prepareFamily(this.families, run.programme, result.family, run.date, run.now));
-    else run.rejected.push(result.rejected);
-    if (++run.groups >= batchSize) await this.flush(run);
+  /**
+   * Hands a batch (a run of consecutive families of the file, valid or not, so its report stays in line order)
+   * to the pool, and writes the oldest batch once enough are in flight. Batches are written in file order.
+   */
+  private async submit(run: Run, pool: CheckPool, groups: FamilyGroup[]): Promise<void> {
+    const checking = pool.check(groups);
+    checking.catch(() => undefined); // awaited in turn below; a failure must not go unhandled before then
+    run.pending.push(checking);
+    if (run.pending.length > pool.depth) await this.flush(run, await run.pending.shift()!);
   }
 
-  private async flush(run: Run): Promise<void> {
-    const { batch, summary } = run;
+  private async drain(run: Run): Promise<void> {
+    while (run.pending.length) await this.flush(run, await run.pending.shift()!);
+  }
+
+  private async flush(run: Run, checked: CheckedFamily[]): Promise<void> {
+    const { summary } = run;
+    const batch: PreparedFamily[] = [];
+    const rejected: RejectedFamily[] = [];
+    for (const family of checked) {
+      const validation = run.repeats.settle(family);
+      if (validation.ok) batch.push(validation.family);
+      else rejected.push(validation.rejected);
+    }
     let screening: Screening = { fresh: [], already: [], rejected: [] };
     const started = performance.now();
     if (batch.length && summary.dryRun) {
@@ -185,21 +221,23 @@ export class FamilyImportService {
     } else if (batch.length) {
       screening = await this.tx.run(async (em) => {
         const screened = await screenBatch(em, this.families, run.programme.id, batch);
-        if (screened.fresh.length) await this.write(em, run, screened);
+        if (screened.fresh.length) await this.write(em, run, screened, rejected.length);
         return screened;
       });
       if (screening.fresh.length) summary.batches++;
     }
     summary.databaseSeconds += (performance.now() - started) / 1000;
-    this.count(summary, screening, run.rejected);
-    const problems = [...run.rejected, ...screening.rejected].flatMap((r) => r.problems);
+    this.count(summary, screening, rejected);
+    const problems = [...rejected, ...screening.rejected].flatMap((r) => r.problems);
     problems.sort((a, b) => a.line - b.line).forEach((p) => run.options.onProblem?.(p));
-    run.batch = [];
-    run.rejected = [];
-    run.groups = 0;
   }
 
-  private async write(em: EntityManager, run: Run, screened: Screening): Promise<void> {
+  private async write(
+    em: EntityManager,
+    run: Run,
+    screened: Screening,
+    rejectedEarlier: number,
+  ): Promise<void> {
     await insertFamilies(em, screened.fresh, run.now);
     await this.audit.record(em, ACTOR, {
       action: 'family.import',
@@ -212,7 +250,7 @@ export class FamilyImportService {
         members: screened.fresh.reduce((n, p) => n + p.members.length, 0),
         endedFamilies: screened.fresh.filter((p) => p.ended).length,
         alreadyImported: screened.already.length,
-        rejected: screened.rejected.length + run.rejected.length,
+        rejected: screened.rejected.length + rejectedEarlier,
       },
     });
   }
@@ -237,11 +275,8 @@ interface Run {
   options: ImportOptions;
   programme: ProgrammeEntity;
   summary: ImportSummary;
-  date: IsoDate;
   now: Date;
-  validator: FamilyValidator;
-  batch: PreparedFamily[];
-  rejected: RejectedFamily[];
-  /** Families (valid or not) taken since the last flush. */
-  groups: number;
+  repeats: RepeatedIds;
+  /** Batches handed to the pool and not yet written, oldest first. */
+  pending: Promise<CheckedFamily[]>[];
 }

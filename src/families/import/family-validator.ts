@@ -1,4 +1,3 @@
-import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { PersonalDataCipher } from '../../common/personal-data/personal-data-cipher';
 import { flattenValidationErrors } from '../../common/problem/validation-errors';
@@ -8,6 +7,7 @@ import type { PersonDetails } from '../person-details';
 import { toPersonDetails } from '../person-mapper';
 import { FAMILY_COLUMNS } from './csv-columns';
 import type { CsvRow, FamilyGroup } from './family-grouper';
+import { FamilyRows, RowsContext, familyRows } from './family-rows';
 import { ImportFamilyDto } from './import-family.dto';
 import {
   CellProblem,
@@ -31,6 +31,11 @@ export interface ValidFamily {
   members: ImportedMember[];
 }
 
+/** A valid family with its rows ready to insert. */
+export interface PreparedFamily extends FamilyRows {
+  source: ValidFamily;
+}
+
 export interface RejectedFamily {
   ref: string | null;
   /** Every row of the family: its own problems, or a note that it went with the family. */
@@ -38,25 +43,39 @@ export interface RejectedFamily {
   rows: number;
 }
 
-export type Validation = { ok: true; family: ValidFamily } | { ok: false; rejected: RejectedFamily };
+/**
+ * A family checked on its own: its problems, the members whose details passed (for the check across the file),
+ * and, when it has no problem, its rows to insert. Plain data, so a worker thread can hand it back.
+ */
+export interface CheckedFamily {
+  ref: string | null;
+  lines: number[];
+  fields: FamilyValues;
+  members: ImportedMember[];
+  problems: RowProblem[];
+  rows: FamilyRows | null;
+}
+
+export type Validation = { ok: true; family: PreparedFamily } | { ok: false; rejected: RejectedFamily };
+
+/** What checking needs besides the rows: the cipher, the programme's default ID format and rules, the date. */
+export interface CheckContext extends RowsContext {
+  cipher: PersonalDataCipher;
+  defaultFormat: string;
+}
 
 const REF_MAX = 64; // families.external_ref
 const VALIDATE = { stopAtFirstError: true, forbidUnknownValues: true };
 
 /**
- * Decides whether a family can be imported, row by row with the API's own DTOs and person mapping (PESEL
- * checksum and birth date, encryption, blind index). Remembers every national ID it has seen, by blind index,
- * to catch one repeated anywhere in the file.
+ * Checks one family at a time, row by row with the API's own DTOs and person mapping (PESEL checksum and
+ * birth date, encryption, blind index), and decides the eligibility of a family without problems. Holds no
+ * state between families, so families can be checked in any thread and in any order.
  */
-export class FamilyValidator {
-  private readonly seen = new Map<string, number>();
+export class FamilyChecker {
+  constructor(private readonly context: CheckContext) {}
 
-  constructor(
-    private readonly cipher: PersonalDataCipher,
-    private readonly defaultFormat: string,
-  ) {}
-
-  async validate(group: FamilyGroup): Promise<Validation> {
+  check(group: FamilyGroup): CheckedFamily {
     const problems: RowProblem[] = [...group.problems];
     const at = (line: number) => (p: CellProblem) => problems.push({ line, ...p });
     const ref = group.ref;
@@ -67,35 +86,30 @@ export class FamilyValidator {
         message: `must be at most ${REF_MAX} characters`,
       });
 
-    const fields = await this.familyFields(group.rows, problems);
+    const fields = this.familyFields(group.rows, problems);
     const members: ImportedMember[] = [];
     for (const row of group.rows) {
-      const { input, problems: cellProblems } = await this.memberInput(row);
+      const { input, problems: cellProblems } = this.memberInput(row);
       if (row.problems.length || cellProblems.length) {
         [...row.problems, ...cellProblems].forEach(at(row.line));
         continue;
       }
-      const result = toPersonDetails(input, this.defaultFormat, this.cipher, 'member');
-      if (!result.person) {
+      const result = toPersonDetails(input, this.context.defaultFormat, this.context.cipher, 'member');
+      if (result.person) members.push({ line: row.line, person: result.person });
+      else
         result.errors.forEach((e) =>
           at(row.line)(cellProblemOf(e.field.replace(/^member\./, ''), e.message)),
         );
-        continue;
-      }
-      this.checkRepeated(result.person, row.line, at(row.line));
-      members.push({ line: row.line, person: result.person });
     }
-    if (problems.length || ref === null) {
-      const lines = group.rows.map((r) => r.line);
-      return { ok: false, rejected: rejectFamily(ref, lines, problems) };
-    }
-    return { ok: true, family: { ref, fields, members } };
+    const rows = problems.length || ref === null ? null : familyRows(this.context, ref, fields, members);
+    return { ref, lines: group.rows.map((r) => r.line), fields, members, problems, rows };
   }
 
   /** Cell spellings first, then the DTO for what they did not already explain. */
-  private async memberInput(row: CsvRow): Promise<{ input: MemberInputDto; problems: CellProblem[] }> {
+  private memberInput(row: CsvRow): { input: MemberInputDto; problems: CellProblem[] } {
     const { plain, problems } = memberPlainOf(row.cells);
-    const input = plainToInstance(MemberInputDto, plain);
+    // The cells are already strings and booleans, so the DTO is filled in as is (no class-transformer needed).
+    const input = Object.assign(new MemberInputDto(), plain);
     const reported = new Set(problems.map((p) => p.field));
     for (const error of flattenValidationErrors(validateSync(input, VALIDATE))) {
       const problem = cellProblemOf(error.field, error.message);
@@ -108,7 +122,7 @@ export class FamilyValidator {
    * Each family column takes the first value any of the family's rows gives; a later row may repeat it or
    * leave it empty, but a different value is a conflict (which address is right cannot be guessed).
    */
-  private async familyFields(rows: CsvRow[], problems: RowProblem[]): Promise<FamilyValues> {
+  private familyFields(rows: CsvRow[], problems: RowProblem[]): FamilyValues {
     const chosen = new Map<string, { value: string; line: number }>();
     for (const row of rows) {
       for (const [column, value] of Object.entries(familyCellsOf(row.cells))) {
@@ -122,11 +136,9 @@ export class FamilyValidator {
           });
       }
     }
-    const plain = Object.fromEntries(
-      [...chosen].map(([column, { value }]) => [propertyOfColumn(column), value]),
-    );
-    const errors = flattenValidationErrors(validateSync(plainToInstance(ImportFamilyDto, plain), VALIDATE));
-    for (const error of errors) {
+    const dto = new ImportFamilyDto();
+    for (const [column, { value }] of chosen) Object.assign(dto, { [propertyOfColumn(column)]: value });
+    for (const error of flattenValidationErrors(validateSync(dto, VALIDATE))) {
       const problem = cellProblemOf(error.field, error.message);
       problems.push({ line: chosen.get(problem.field)?.line ?? rows[0].line, ...problem });
     }
@@ -140,13 +152,34 @@ export class FamilyValidator {
       phone: value('phone'),
     };
   }
+}
 
-  private checkRepeated(person: PersonDetails, line: number, report: (p: CellProblem) => void): void {
-    const index = person.nationalIdIndex;
-    if (!index) return;
-    const first = this.seen.get(index);
-    if (first === undefined) this.seen.set(index, line);
-    else report({ field: 'national_id', message: `appears again in this file (first on line ${first})` });
+/**
+ * The one check that needs the whole file: a national ID may appear only once in it. Fed the checked families
+ * in file order, it remembers every national ID seen so far by blind index (from rejected families too) and
+ * turns each family into its final verdict.
+ */
+export class RepeatedIds {
+  private readonly seen = new Map<string, number>();
+
+  settle(checked: CheckedFamily): Validation {
+    const problems = [...checked.problems];
+    for (const { line, person } of checked.members) {
+      const index = person.nationalIdIndex;
+      if (!index) continue;
+      const first = this.seen.get(index);
+      if (first === undefined) this.seen.set(index, line);
+      else
+        problems.push({
+          line,
+          field: 'national_id',
+          message: `appears again in this file (first on line ${first})`,
+        });
+    }
+    const { ref, fields, members, rows } = checked;
+    if (problems.length || ref === null || rows === null)
+      return { ok: false, rejected: rejectFamily(ref, checked.lines, problems) };
+    return { ok: true, family: { ...rows, source: { ref, fields, members } } };
   }
 }
 

@@ -1,62 +1,9 @@
-import { v7 as timeOrderedUuid } from 'uuid';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { IsoDate } from '../../programmes/eligibility/eligibility.types';
-import type { ProgrammeEntity } from '../../programmes/programme.entity';
 import type { DuplicateMember, FamiliesService } from '../families.service';
 import { FamilyEntity } from '../family.entity';
 import { MemberEntity } from '../member.entity';
-import { RejectedFamily, ValidFamily, rejectFamily } from './family-validator';
-
-/** A valid family turned into the rows to insert, with the engine's decision already on each member. */
-export interface PreparedFamily {
-  source: ValidFamily;
-  family: QueryDeepPartialEntity<FamilyEntity>;
-  members: QueryDeepPartialEntity<MemberEntity>[];
-  /** Nobody in it is eligible: imported with endedAt set, as FamiliesService.redecide would leave it. */
-  ended: boolean;
-}
-
-/**
- * Decides eligibility before anything is written, so that each row is inserted once, complete (createFamily
- * inserts and then updates every member: twice the writes, too slow for a register of a million families).
- */
-export function prepareFamily(
-  families: FamiliesService,
-  programme: ProgrammeEntity,
-  source: ValidFamily,
-  date: IsoDate,
-  now: Date,
-): PreparedFamily {
-  // Time-ordered ids: each batch appends to the end of the id and family_id indexes instead of touching pages
-  // all over them, which is what made every batch slower than the one before on a big register.
-  const familyId = timeOrderedUuid();
-  const people = source.members.map(({ person }) => ({ key: timeOrderedUuid(), person }));
-  const decision = families.decide(programme, source.fields, people, date);
-  const decided = new Map(decision.members.map((d) => [d.key, d]));
-  const ended = !decision.members.some((d) => d.eligible);
-  return {
-    source,
-    ended,
-    family: {
-      id: familyId,
-      programmeId: programme.id,
-      externalRef: source.ref,
-      status: 'active',
-      ...source.fields,
-      endedAt: ended ? now : null,
-      erasedAt: null,
-    },
-    members: people.map(({ key, person }) => ({
-      id: key,
-      familyId,
-      person: { ...person },
-      status: 'active',
-      eligible: decided.get(key)!.eligible,
-      eligibleUntil: decided.get(key)!.validUntil,
-    })),
-  };
-}
+import { PreparedFamily, RejectedFamily, rejectFamily } from './family-validator';
 
 export interface Screening {
   fresh: PreparedFamily[];

@@ -41,16 +41,21 @@ function isValidCivil(year: number, month: number, day: number): boolean {
 
 /** True for a real calendar date written exactly as 'YYYY-MM-DD' (years 0001-9999). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  return match !== null && isValidCivil(Number(match[1]), Number(match[2]), Number(match[3]));
+  return civilOf(value) !== null;
+}
+
+function civilOf(value: unknown): CivilDate | null {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (match === null) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isValidCivil(year, month, day) ? { year, month, day } : null;
 }
 
 /** Splits a date into numbers; throws RangeError for anything `isIsoDate` rejects. */
 export function parseIsoDate(value: IsoDate): CivilDate {
-  if (!isIsoDate(value)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(value)}`);
-  const [year, month, day] = value.split('-').map(Number);
-  return { year, month, day };
+  const civil = civilOf(value);
+  if (civil === null) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(value)}`);
+  return civil;
 }
 
 /** Builds 'YYYY-MM-DD'; throws RangeError for a day that does not exist. */
