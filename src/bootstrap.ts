@@ -74,7 +74,7 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   });
   if (config.corsOrigins.length > 0)
     app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', '.well-known/jwks.json'] });
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;

@@ -3,8 +3,10 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CardsModule } from './cards/cards.module';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
+import { cardsConfig } from './config/cards.config';
 import { databaseConfig } from './config/database.config';
 import { enrolmentConfig } from './config/enrolment.config';
 import { limitsConfig } from './config/limits.config';
@@ -26,6 +28,7 @@ export const CONFIG_NAMESPACES = [
   limitsConfig,
   enrolmentConfig,
   mailConfig,
+  cardsConfig,
 ];
 
 // .env is loaded by src/load-env.ts before any import, so ConfigModule does not read it again.
@@ -52,6 +55,7 @@ export const CORE_MODULES = [
   ProgrammesModule,
   FamiliesModule,
   ApplicationsModule,
+  CardsModule,
 ];
 
 /** Validates every namespace up front so that one start-up reports every bad variable, not just the first. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { systemActor } from '../src/auth/actor';
 import { AuditLogEntity } from '../src/audit/audit-log.entity';
 import { ApplicationEntity } from '../src/applications/application.entity';
+import { CardEntity } from '../src/cards/card.entity';
 import { FamilyEntity } from '../src/families/family.entity';
 import { RetentionJob } from '../src/families/retention/retention.job';
 import { JobsService } from '../src/jobs/jobs.service';
@@ -169,8 +170,13 @@ describe(`Retention: personal data erased after the programme's period (${engine
     outbox: await q('SELECT * FROM outbox_messages ORDER BY id'),
     users: await q('SELECT * FROM users ORDER BY id'),
   });
-  const setEnded = (familyId: string, at: Date) =>
-    t.dataSource.getRepository(FamilyEntity).update({ id: familyId }, { endedAt: at });
+  /** The family stopped qualifying at `at`, and its cards expired on that day. */
+  const setEnded = async (familyId: string, at: Date) => {
+    await t.dataSource.getRepository(FamilyEntity).update({ id: familyId }, { endedAt: at });
+    await t.dataSource
+      .getRepository(CardEntity)
+      .update({ familyId }, { status: 'expired', validUntil: at.toISOString().slice(0, 10) });
+  };
 
   beforeAll(async () => {
     t = await startApp();

@@ -13,6 +13,7 @@ const PUBLIC_OPERATIONS = [
   'post /api/v1/auth/refresh',
   'post /api/v1/auth/register',
   'get /health',
+  'get /.well-known/jwks.json',
 ];
 
 describe(`OpenAPI (${engine})`, () => {

@@ -13,6 +13,7 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/refresh',
   'POST /api/v1/auth/register',
   'GET /health',
+  'GET /.well-known/jwks.json',
 ]);
 /** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
 const isDocs = (url: string) => url.startsWith('/api/docs');
@@ -34,7 +35,7 @@ function nestHandlers(t: TestApp): Map<string, Handler> {
         const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
         if (method === undefined || typeof fn !== 'function') continue;
         const sub = String(Reflect.getMetadata(PATH_METADATA, fn) ?? '');
-        const prefix = base === 'health' ? '' : '/api/v1';
+        const prefix = base === 'health' || base === '.well-known' ? '' : '/api/v1';
         const url = `${prefix}/${[base, sub].filter((s) => s && s !== '/').join('/')}`.replace(/\/+$/, '');
         const key = `${RequestMethod[method]} ${url}`;
         handlers.set(key, {
@@ -143,6 +144,17 @@ describe(`every route is protected (${engine})`, () => {
     ['GET /api/v1/families/mine', ['family']],
     ['GET /api/v1/families/mine/export', ['family']],
     ['GET /api/v1/families/:id', ['admin', 'case_worker', 'auditor', 'family']],
+    ['GET /api/v1/cards', ['admin', 'case_worker', 'auditor']],
+    ['GET /api/v1/cards/:id', ['admin', 'case_worker', 'auditor', 'family']],
+    ['GET /api/v1/cards/:id/pdf', ['admin', 'case_worker', 'auditor', 'family']],
+    ['POST /api/v1/cards/:id/revoke', ['admin', 'case_worker']],
+    ['POST /api/v1/cards/:id/report-lost', ['admin', 'case_worker']],
+    ['GET /api/v1/families/mine/cards', ['family']],
+    ['GET /api/v1/families/:familyId/cards/pdf', ['admin', 'case_worker', 'auditor', 'family']],
+    ['GET /api/v1/signing-keys', ['admin', 'auditor']],
+    ['POST /api/v1/signing-keys/rotate', ['admin']],
+    ['POST /api/v1/print-batches', ['admin', 'case_worker']],
+    ['GET /api/v1/print-batches/:id/pdf', ['admin', 'case_worker']],
   ])('%s is open to exactly %j', async (route, allowed) => {
     const [method, url] = route.split(' ');
     const admitted: string[] = [];

@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CardIssuerService } from '../cards/card-issuer.service';
 import type { Actor } from '../auth/actor';
 import type { FieldError } from '../common/problem/problem';
 import { ProblemException } from '../common/problem/problem.exception';
@@ -41,6 +42,7 @@ export class ApplicationWorkflowService {
     private readonly programmes: ProgrammesService,
     private readonly families: FamiliesService,
     private readonly notifications: NotificationsService,
+    private readonly cards: CardIssuerService,
   ) {}
 
   async transition(
@@ -83,7 +85,7 @@ export class ApplicationWorkflowService {
       if (!result.affected)
         throw ProblemException.conflict('illegal-transition', `Application ${app.number} changed meanwhile`);
       Object.assign(app, changes);
-      if (action === 'approve') await this.approve(em, app, programme);
+      if (action === 'approve') await this.approve(em, actor, app, programme);
       const { reason, message } = dto;
       await this.applications.recordStep(
         em,
@@ -168,8 +170,11 @@ export class ApplicationWorkflowService {
     if (errors.length) throw ProblemException.validation(errors, 'The application is not complete.');
   }
 
-  /** Enrols or updates the family; anything that fails here rolls the whole decision back. */
-  private async approve(em: EntityManager, app: ApplicationEntity, programme: ProgrammeEntity) {
+  /**
+   * Enrols or updates the family and issues, extends or replaces its cards; anything that fails here rolls the
+   * whole decision back.
+   */
+  private async approve(em: EntityManager, actor: Actor, app: ApplicationEntity, programme: ProgrammeEntity) {
     const stated = await this.applications.membersOf(em, app.id);
     const date = this.applications.applicationDate(programme, app);
     if (app.type === 'new_family') {
@@ -181,7 +186,7 @@ export class ApplicationWorkflowService {
         date,
       );
       if (!decision.qualifies) throw notQualifying(decision.reasons.map((r) => r.message));
-      const { family } = await this.families.createFamily(
+      const { family, members } = await this.families.createFamily(
         em,
         programme,
         { ...householdOf(app), externalRef: null },
@@ -193,6 +198,7 @@ export class ApplicationWorkflowService {
       await em.update(DocumentEntity, { applicationId: app.id }, { familyId: family.id });
       if (app.applicantUserId)
         await em.update(UserEntity, { id: app.applicantUserId, familyId: IsNull() }, { familyId: family.id });
+      await this.cards.reconcile(em, actor, programme, members);
       return;
     }
     const family = await em.findOneBy(FamilyEntity, { id: app.familyId!, status: 'active' });
@@ -203,6 +209,11 @@ export class ApplicationWorkflowService {
     const decision = await this.families.redecide(em, programme, family, members, date);
     if (app.type !== 'duplicate_card' && !decision.qualifies)
       throw notQualifying(decision.reasons.map((r) => r.message));
+    const duplicate =
+      app.type === 'duplicate_card' && app.memberId
+        ? { memberId: app.memberId, replacement: { reason: app.lossReason ?? 'lost', waiveFee: false } }
+        : null;
+    await this.cards.reconcile(em, actor, programme, members, duplicate);
   }
 
   private async addMembers(em: EntityManager, family: FamilyEntity, stated: ApplicationMemberEntity[]) {

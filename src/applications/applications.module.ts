@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CardsModule } from '../cards/cards.module';
 import { FamiliesModule } from '../families/families.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
@@ -12,7 +13,7 @@ import { DocumentsService } from './documents/documents.service';
 import { ReviewQueueService } from './review-queue.service';
 
 @Module({
-  imports: [ProgrammesModule, FamiliesModule, NotificationsModule, DocumentStorageModule],
+  imports: [ProgrammesModule, FamiliesModule, NotificationsModule, DocumentStorageModule, CardsModule],
   controllers: [ApplicationsController, DocumentsController],
   providers: [
     ApplicationsService,

@@ -5,6 +5,8 @@ import { CommanderExitOverride } from './commander-exit';
 import { CreateAdminCommand } from './commands/create-admin.command';
 import { ImportFamiliesCommand } from './commands/import-families.command';
 import { JobsRunCommand } from './commands/jobs-run.command';
+import { KeysRotateCommand } from './commands/keys-rotate.command';
+import { CardsPrintCommand } from './commands/cards-print.command';
 import { MigrateRevertCommand } from './commands/migrate-revert.command';
 import { MigrateShowCommand } from './commands/migrate-show.command';
 import { MigrateCommand } from './commands/migrate.command';
@@ -21,6 +23,8 @@ const MIGRATION_COMMANDS = [MigrateCommand, MigrateShowCommand, MigrateRevertCom
     UsersListCommand,
     JobsRunCommand,
     ImportFamiliesCommand,
+    KeysRotateCommand,
+    CardsPrintCommand,
     ...MIGRATION_COMMANDS,
   ],
 })

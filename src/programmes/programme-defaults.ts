@@ -27,3 +27,9 @@ export const rulesOf = (p: ProgrammeEntity): EligibilityRules => ({
   formerLargeFamilyParentsQualify: p.formerLargeFamilyParentsQualify,
   residency: p.residency,
 });
+
+/** The letters of a programme code (at most six) begin its card numbers unless the admin chose a prefix. */
+export function cardPrefixFor(code: string): string {
+  const letters = code.replace(/[^A-Z]/g, '').slice(0, 6);
+  return letters.length >= 2 ? letters : 'CARD';
+}

@@ -16,6 +16,11 @@ export class ProgrammeEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  /** 2-6 upper-case letters that begin every card number of the programme; fixed once cards exist. */
+  @Index('uq_programmes_card_prefix', { unique: true })
+  @Column({ type: 'varchar', length: 6 })
+  cardPrefix: string;
+
   /** Languages the programme speaks, the first being its default (e-mails, cards). */
   @Column({ type: 'simple-json' })
   languages: string[];

@@ -9,7 +9,7 @@ import type { EnrolmentConfig } from '../config/enrolment.config';
 import { isUniqueViolation } from '../database/db-errors';
 import { TransactionService } from '../database/transaction.service';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme.dto';
-import { DEFAULT_PROGRAMME_SETTINGS } from './programme-defaults';
+import { DEFAULT_PROGRAMME_SETTINGS, cardPrefixFor } from './programme-defaults';
 import { ProgrammeEntity } from './programme.entity';
 
 type Settings = Omit<ProgrammeEntity, 'id' | 'createdAt' | 'updatedAt'>;
@@ -63,6 +63,7 @@ export class ProgrammesService implements OnApplicationBootstrap {
       timeZone: 'Europe/Warsaw',
       ...stripUndefined(dto),
       code: dto.code,
+      cardPrefix: dto.cardPrefix ?? cardPrefixFor(dto.code),
       name: dto.name,
       residency: residencyOf(dto.residency) ?? DEFAULT_PROGRAMME_SETTINGS.residency,
     };
@@ -81,7 +82,7 @@ export class ProgrammesService implements OnApplicationBootstrap {
       if (isUniqueViolation(error))
         throw ProblemException.conflict(
           'programme-code-taken',
-          `Programme code ${dto.code} is already in use`,
+          `Programme code ${dto.code} or card prefix ${settings.cardPrefix} is already in use`,
         );
       throw error;
     }

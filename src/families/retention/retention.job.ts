@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager, FindOptionsWhere, In, IsNull, Not } from 'typeorm';
+import { Brackets, DataSource, EntityManager, FindOptionsWhere, In, IsNull, Not } from 'typeorm';
 import { ApplicationEventEntity } from '../../applications/application-event.entity';
 import { ApplicationMemberEntity } from '../../applications/application-member.entity';
 import { ApplicationNoteEntity } from '../../applications/application-note.entity';
@@ -9,7 +9,9 @@ import { DocumentStorage } from '../../applications/documents/document-storage';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { SessionEntity } from '../../auth/session.entity';
+import { CardEntity } from '../../cards/card.entity';
 import { TransactionService } from '../../database/transaction.service';
+import { todayIn } from '../../programmes/eligibility/civil-date';
 import { JobsService } from '../../jobs/jobs.service';
 import { OutboxMessageEntity } from '../../notifications/outbox-message.entity';
 import { ProgrammeEntity } from '../../programmes/programme.entity';
@@ -97,7 +99,8 @@ export class RetentionJob implements OnModuleInit {
     const programmes = await this.dataSource.manager.find(ProgrammeEntity, { order: { code: 'ASC' } });
     for (const programme of programmes) {
       const cutoff = monthsBefore(now, programme.retentionMonths);
-      const families = (em: EntityManager) => this.dueFamilies(em, programme.id, cutoff);
+      const families = (em: EntityManager) =>
+        this.dueFamilies(em, programme.id, cutoff, todayIn(programme.timeZone, cutoff));
       const applications = (em: EntityManager) => this.dueApplications(em, programme.id, cutoff);
       while ((await this.batch(actor, programme, cutoff, now, families, total)) === BATCH);
       while ((await this.batch(actor, programme, cutoff, now, applications, total)) === BATCH);
@@ -135,13 +138,30 @@ export class RetentionJob implements OnModuleInit {
   }
 
   /** Families that stopped qualifying before the cut-off and are not erased yet. */
-  private async dueFamilies(em: EntityManager, programmeId: string, cutoff: Date) {
+  /**
+   * Families whose eligibility ended before the cutoff and whose last card ended before it too: no live card,
+   * none expired on or after the cutoff day, none revoked or replaced after the cutoff.
+   */
+  private async dueFamilies(em: EntityManager, programmeId: string, cutoff: Date, cutoffDay: string) {
+    const cardStillCounts = em
+      .createQueryBuilder(CardEntity, 'c')
+      .select('1')
+      .where('c.familyId = f.id')
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where("c.status IN ('active', 'suspended')")
+            .orWhere("c.status = 'expired' AND c.validUntil >= :cutoffDay")
+            .orWhere("c.status IN ('revoked', 'replaced') AND c.updatedAt >= :cutoff"),
+        ),
+      );
     const families = await em
       .createQueryBuilder(FamilyEntity, 'f')
       .select('f.id')
       .where('f.programmeId = :programmeId', { programmeId })
       .andWhere("f.status IN ('active', 'ended')")
       .andWhere('f.endedAt < :cutoff', { cutoff })
+      .andWhere(`NOT EXISTS (${cardStillCounts.getQuery()})`, { cutoffDay, cutoff })
       .orderBy('f.endedAt', 'ASC')
       .addOrderBy('f.id', 'ASC')
       .limit(BATCH)
@@ -195,6 +215,8 @@ export class RetentionJob implements OnModuleInit {
           erasedAt: now,
         },
       );
+      // The names printed on the family's cards; the card rows stay for counts.
+      await em.update(CardEntity, { familyId: In(ids) }, { holderName: 'erased', searchName: '' });
       counts.users += await this.eraseUsers(em, ids);
     }
     for (const ids of chunks(applicationIds)) {

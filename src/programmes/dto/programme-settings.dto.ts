@@ -58,6 +58,10 @@ export class ProgrammeSettingsDto {
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/, { message: 'code must be 2-16 upper-case letters or digits' })
   code: string;
 
+  /** Begins every card number; default: the letters of the code. Cannot be changed later. */
+  @Matches(/^[A-Z]{2,6}$/, { message: 'cardPrefix must be 2-6 upper-case letters' })
+  cardPrefix: string;
+
   @MaxLength(200)
   @MinLength(1)
   @IsString()

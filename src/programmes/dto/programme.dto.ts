@@ -8,7 +8,9 @@ export class CreateProgrammeDto extends IntersectionType(
   PartialType(OmitType(ProgrammeSettingsDto, ['code', 'name'] as const)),
 ) {}
 
-export class UpdateProgrammeDto extends PartialType(OmitType(ProgrammeSettingsDto, ['code'] as const)) {}
+export class UpdateProgrammeDto extends PartialType(
+  OmitType(ProgrammeSettingsDto, ['code', 'cardPrefix'] as const),
+) {}
 
 export class ProgrammeDto extends ProgrammeSettingsDto {
   id: string;
@@ -19,6 +21,7 @@ export class ProgrammeDto extends ProgrammeSettingsDto {
 export const mapProgramme = (p: ProgrammeEntity): ProgrammeDto => ({
   id: p.id,
   code: p.code,
+  cardPrefix: p.cardPrefix,
   name: p.name,
   languages: p.languages,
   timeZone: p.timeZone,

@@ -4,6 +4,7 @@ import {
   ageOn,
   anniversary,
   compareDates,
+  startOfDayIn,
   dayBefore,
   daysInMonth,
   isIsoDate,
@@ -167,5 +168,26 @@ describe('todayIn', () => {
 
   it('rejects an unknown time zone', () => {
     expect(() => todayIn('Mars/Olympus', new Date())).toThrow(RangeError);
+  });
+});
+
+describe('startOfDayIn', () => {
+  it.each([
+    ['2026-01-15', 'Europe/Warsaw', '2026-01-14T23:00:00.000Z'],
+    ['2026-07-01', 'Europe/Warsaw', '2026-06-30T22:00:00.000Z'],
+    ['2026-03-29', 'Europe/Warsaw', '2026-03-28T23:00:00.000Z'],
+    ['2026-10-25', 'Europe/Warsaw', '2026-10-24T22:00:00.000Z'],
+    ['2026-07-01', 'UTC', '2026-07-01T00:00:00.000Z'],
+    ['2026-07-01', 'America/New_York', '2026-07-01T04:00:00.000Z'],
+    // Midnight does not exist on this day in Santiago (clocks jump from 00:00 to 01:00).
+    ['2026-09-06', 'America/Santiago', '2026-09-06T04:00:00.000Z'],
+  ])('%s in %s begins at %s', (date, zone, instant) => {
+    expect(startOfDayIn(date, zone).toISOString()).toBe(instant);
+  });
+
+  it('is the first instant whose date in the zone is that day', () => {
+    const start = startOfDayIn('2026-03-29', 'Europe/Warsaw');
+    expect(todayIn('Europe/Warsaw', start)).toBe('2026-03-29');
+    expect(todayIn('Europe/Warsaw', new Date(start.getTime() - 1))).toBe('2026-03-28');
   });
 });

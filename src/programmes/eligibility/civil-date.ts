@@ -128,6 +128,42 @@ export function todayIn(timeZone: string, now: Date): IsoDate {
   return formatIsoDate({ year: part('year'), month: part('month'), day: part('day') });
 }
 
+/** The instant a calendar day begins in a time zone (midnight, or the first moment after a skipped midnight). */
+export function startOfDayIn(date: IsoDate, timeZone: string): Date {
+  const { year, month, day } = parseIsoDate(date);
+  const wall = Date.UTC(year, month - 1, day);
+  // Midnight under the offsets on either side of a change-over; where midnight was skipped only the later
+  // candidate falls on the day itself, and it is the change-over instant.
+  const first = wall - offsetAt(wall, timeZone);
+  const second = wall - offsetAt(first, timeZone);
+  const onDay = [first, second].filter((t) => todayIn(timeZone, new Date(t)) === date);
+  return new Date(Math.min(...(onDay.length ? onDay : [second])));
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
 // Howard Hinnant's days_from_civil / civil_from_days: exact integer conversions, valid for any year.
 function toDayNumber({ year, month, day }: CivilDate): number {
   const y = month <= 2 ? year - 1 : year;
