@@ -1,3 +1,5 @@
+import { CardEventEntity } from '../src/cards/card-event.entity';
+import { CardEntity } from '../src/cards/card.entity';
 import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity';
 import { ADDRESS, largeFamily, MemberInput, person, peselFor } from './support/enrolment';
 import { engine } from './support/databases';
@@ -348,6 +350,11 @@ describe('Applications: a family applies, a case worker reviews and decides', ()
         `SELECT COUNT(*) AS n FROM members WHERE family_id = '${familyId}'`,
       );
       expect(Number(count[0].n)).toBe(6);
+      // The approval issued the newborn's card, until the day before the 18th birthday; the others kept theirs.
+      const cards = () => t.dataSource.getRepository(CardEntity).find({ where: { familyId } });
+      expect((await cards()).filter((c) => c.status === 'active')).toHaveLength(6);
+      const adam = (await cards()).find((c) => c.holderName === 'Adam Lewandowski')!;
+      expect(adam.validUntil).toBe(`${year + 18}-01-01`);
 
       // Extension: a disability statement restates an existing child; the member changes on approval only.
       const [child] = await t.dataSource.query(
@@ -368,6 +375,36 @@ describe('Applications: a family applies, a case worker reviews and decides', ()
         expect(r.status).toBe(200),
       );
       expect(await disabled()).toBe(true);
+      // The child's card now runs indefinitely: same number, signed again, back in the print queue.
+      const extended = (await cards()).find((c) => c.memberId === child.id)!;
+      expect(extended).toMatchObject({ status: 'active', validUntil: null, printBatchId: null });
+      const events = await t.dataSource.getRepository(CardEventEntity).findBy({ cardId: extended.id });
+      expect(events.map((e) => e.type).sort()).toEqual(['extended', 'issued']);
+
+      // A duplicate card: the lost one is replaced by a new number with the programme's fee recorded.
+      const lost = await as(family.token)
+        .post('/api/v1/applications', { type: 'duplicate_card', memberId: child.id, lossReason: 'stolen' })
+        .expect(201);
+      await step(family.token, lost.body.id, 'submit');
+      await step(caseWorker, lost.body.id, 'start-review');
+      await step(caseWorker, lost.body.id, 'approve', { reason: 'meets_rules' }).then((r) =>
+        expect(r.status).toBe(200),
+      );
+      const childCards = (await cards()).filter((c) => c.memberId === child.id);
+      const replaced = childCards.find((c) => c.id === extended.id)!;
+      const replacement = childCards.find((c) => c.id !== extended.id)!;
+      expect(replaced).toMatchObject({
+        status: 'replaced',
+        statusReason: 'stolen',
+        replacedById: replacement.id,
+      });
+      expect(replacement).toMatchObject({
+        status: 'active',
+        validUntil: null,
+        feeAmount: 0,
+        feeWaived: false,
+      });
+      expect(replacement.number).not.toBe(replaced.number);
     });
   });
 });

@@ -1,6 +1,9 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { systemActor } from '../src/auth/actor';
+import { In } from 'typeorm';
+import { CardEventEntity } from '../src/cards/card-event.entity';
 import { CardExpiryJob } from '../src/cards/card-expiry.job';
+import { JobsService } from '../src/jobs/jobs.service';
 import { CardEntity } from '../src/cards/card.entity';
 import { isValidCardNumber } from '../src/cards/card-number';
 import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity';
@@ -199,4 +202,35 @@ describe(`cards (${engine})`, () => {
     expect(expired.body.status).toBe('expired');
     expect(expired.body.history.map((e: { type: string }) => e.type)).toContain('expired');
   });
+
+  (engine === 'postgres' ? it : it.skip)(
+    'with two instances on one PostgreSQL the expiry job runs once: each due card expires once',
+    async () => {
+      const other = await startApp({ db: t.db });
+      try {
+        const enrolled = await enrolFamily(t, caseWorker, 'Dwójkowy');
+        const due = (await cardsOf(enrolled.familyId)).filter((c) => c.validUntil !== null);
+        const yesterday = addDays(todayIn('Europe/Warsaw', new Date()), -1);
+        for (const card of due)
+          await t.dataSource.getRepository(CardEntity).update({ id: card.id }, { validUntil: yesterday });
+        // A run earlier in this period (the test above) would hide the race: start from a clean slate.
+        await t.dataSource.query(`DELETE FROM job_runs WHERE job = 'cards.expire'`);
+
+        const runs = await Promise.all([
+          t.app.get(JobsService).runNow('cards.expire'),
+          other.app.get(JobsService).runNow('cards.expire'),
+        ]);
+        expect(runs.filter((r) => r.ran)).toHaveLength(1);
+        const events = await t.dataSource
+          .getRepository(CardEventEntity)
+          .countBy({ type: 'expired', cardId: In(due.map((c) => c.id)) });
+        expect(events).toBe(due.length);
+        expect((await cardsOf(enrolled.familyId)).filter((c) => c.status === 'expired')).toHaveLength(
+          due.length,
+        );
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });

@@ -75,10 +75,6 @@ export function drawQr(doc: PDFKit.PDFDocument, text: string, qr: CardTemplate['
     .save()
     .translate(mm(qr.x) + QUIET_ZONE * module, mm(qr.y) + QUIET_ZONE * module)
     .scale(module);
-  if (process.env.XADD) {
-    let ops = '';
-    for (const run of moduleRuns(symbol)) ops += `${run.x} ${run.y} ${run.length} 1 re\n`;
-    doc.addContent(ops);
-  } else for (const run of moduleRuns(symbol)) doc.rect(run.x, run.y, run.length, 1);
+  for (const run of moduleRuns(symbol)) doc.rect(run.x, run.y, run.length, 1);
   doc.fill(qr.color).restore();
 }

@@ -62,7 +62,7 @@ export function loadPdfFont(file: string, family: string): PdfFont {
   const tables = readTtfTables(bytes);
   const runs = new Map<string, GlyphRun>();
   const layout = (text: string, features?: unknown): GlyphRun => {
-    if (features || process.env.XNOLC) return parsed.layout(text, features);
+    if (features) return parsed.layout(text, features);
     let run = runs.get(text);
     if (!run) {
       if (runs.size >= LAYOUT_CACHE_SIZE) runs.clear();

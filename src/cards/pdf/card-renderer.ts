@@ -86,13 +86,16 @@ export class CardRenderer {
     doc.stroke('#000000').restore();
   }
 
-  /** No author and no names in the metadata: a card PDF carries personal data only on its pages. */
+  /**
+   * No author and no names in the metadata: a card PDF carries personal data only on its pages. No default
+   * font either: pdfkit would load Helvetica's metrics into every document, a tenth of a card's time, for text
+   * that is all DejaVu.
+   */
   private document(title: string, lang?: string): PDFKit.PDFDocument {
     return new PDFDocument({
       autoFirstPage: false,
+      font: '',
       lang,
-      font: process.env.XFONT ?? '',
-      compress: process.env.XCOMP !== '0',
       info: { Title: title, Creator: 'family-card' },
     });
   }

@@ -7,6 +7,7 @@ type Json = Record<string, unknown>;
 const FONT_SIZES = { min: 4, max: 36 };
 /** Below this the QR modules get too small to scan from a 200-dpi print of a long token. */
 export const MIN_QR_SIZE = 20;
+const ALIGNS = ['left', 'center', 'right'] as const;
 
 /**
  * Checks a parsed card.json and returns it typed, or throws an Error naming the first bad setting by its path
@@ -15,16 +16,19 @@ export const MIN_QR_SIZE = 20;
  */
 export function parseCardTemplate(json: unknown, source = 'card.json'): CardLayout {
   const fail = (path: string, message: string): never => {
-    throw new Error(`${source}: ${path} ${message}`);
+    throw new Error(`${source}: ${path ? `${path} ` : ''}${message}`);
   };
 
+  const record = (value: unknown, path: string): Json =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Json)
+      : fail(path, 'must be an object');
+  /** An object with exactly these settings (the optional ones may be left out). */
   const object = (value: unknown, path: string, keys: readonly string[], optional: string[] = []): Json => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
-    const o = value as Json;
-    for (const key of Object.keys(o))
-      if (!keys.includes(key)) fail(path ? `${path}.${key}` : key, 'is not a known setting');
-    for (const key of keys)
-      if (o[key] === undefined && !optional.includes(key)) fail(path ? `${path}.${key}` : key, 'is missing');
+    const o = record(value, path);
+    const at = (key: string) => (path ? `${path}.${key}` : key);
+    for (const key of Object.keys(o)) if (!keys.includes(key)) fail(at(key), 'is not a known setting');
+    for (const key of keys) if (o[key] === undefined && !optional.includes(key)) fail(at(key), 'is missing');
     return o;
   };
   const mm = (value: unknown, path: string, max: number): number =>
@@ -40,6 +44,8 @@ export function parseCardTemplate(json: unknown, source = 'card.json'): CardLayo
       : fail(path, 'must be a colour as #RRGGBB');
   const text = (value: unknown, path: string): string =>
     typeof value === 'string' && value.trim() !== '' ? value : fail(path, 'must be a non-empty string');
+  const oneOf = <T>(value: unknown, path: string, values: readonly T[], message: string): T =>
+    values.find((v) => v === value) ?? fail(path, message);
   const fontSize = (value: unknown, path: string): number =>
     typeof value === 'number' && value >= FONT_SIZES.min && value <= FONT_SIZES.max
       ? value
@@ -70,18 +76,13 @@ export function parseCardTemplate(json: unknown, source = 'card.json'): CardLayo
       fontSize: fontSize(o.fontSize, `${path}.fontSize`),
       minFontSize: 0,
       bold:
-        o.bold === undefined
-          ? false
-          : typeof o.bold === 'boolean'
-            ? o.bold
-            : fail(`${path}.bold`, 'must be true or false'),
+        o.bold === undefined ? false : oneOf(o.bold, `${path}.bold`, [true, false], 'must be true or false'),
       color: color(o.color, `${path}.color`),
       maxWidth: mm(o.maxWidth, `${path}.maxWidth`, ID1.width),
       align:
         o.align === undefined
           ? 'left'
-          : ((['left', 'center', 'right'] as const).find((a) => a === o.align) ??
-            fail(`${path}.align`, 'must be left, center or right')),
+          : oneOf(o.align, `${path}.align`, ALIGNS, 'must be left, center or right'),
     };
     f.minFontSize = o.minFontSize === undefined ? f.fontSize : fontSize(o.minFontSize, `${path}.minFontSize`);
     if (f.minFontSize > f.fontSize) fail(`${path}.minFontSize`, 'must not be larger than fontSize');
@@ -110,7 +111,7 @@ export function parseCardTemplate(json: unknown, source = 'card.json'): CardLayo
   const logo = object(root.logo, 'logo', ['file', 'x', 'y', 'width', 'height']);
   const fields = object(root.fields, 'fields', TEXT_FIELDS);
   const qr = object(root.qr, 'qr', ['x', 'y', 'size', 'color']);
-  const languages = object(root.texts, 'texts', Object.keys(root.texts ?? {}));
+  const languages = record(root.texts, 'texts');
 
   const logoFile = text(logo.file, 'logo.file');
   if (!/^[\w.-]+\.(png|jpe?g)$/i.test(logoFile) || logoFile.startsWith('.'))

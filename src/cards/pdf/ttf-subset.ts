@@ -19,7 +19,10 @@ const COPIED = ['cvt ', 'fpgm', 'prep'];
 
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
-export function readTtfTables(font: Uint8Array): TtfTables {
+export function readTtfTables(file: Uint8Array): TtfTables {
+  // A copy, and a plain Uint8Array: slice() on a Buffer would not copy, and the tables must never be changed
+  // under the parsed font that shares the file's bytes.
+  const font = new Uint8Array(file);
   const v = view(font);
   if (v.getUint32(0) !== 0x00010000)
     throw new Error('Not a TrueType font (only glyf outlines are subset here)');

@@ -72,14 +72,15 @@ export class CardPrintService {
   }
 
   private async *cardsOf(batchId: string): AsyncGenerator<CardEntity> {
-    let after = '';
+    let after: string | null = null;
     for (;;) {
-      const page = await this.dataSource.manager
+      const qb = this.dataSource.manager
         .createQueryBuilder(CardEntity, 'c')
-        .where('c.printBatchId = :batchId AND c.id > :after', { batchId, after })
+        .where('c.printBatchId = :batchId', { batchId })
         .orderBy('c.id', 'ASC')
-        .take(PAGE)
-        .getMany();
+        .take(PAGE);
+      if (after) qb.andWhere('c.id > :after', { after });
+      const page = await qb.getMany();
       yield* page;
       if (page.length < PAGE) return;
       after = page[page.length - 1].id;
