@@ -115,9 +115,6 @@ describe(`card PDFs through the API (${engine})`, () => {
 
   it('a print batch takes every unprinted card once, marks it printed, and streams A4 sheets of 10', async () => {
     for (let i = 0; i < 2; i++) await enrolFamily(t, caseWorker, `Drukarski${i}`);
-    const waiting = await t.dataSource
-      .getRepository(CardEntity)
-      .countBy({ status: 'active', printedAt: undefined });
     const unprinted = (await t.dataSource.getRepository(CardEntity).findBy({ status: 'active' })).filter(
       (c) => c.printBatchId === null,
     ).length;
