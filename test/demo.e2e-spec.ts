@@ -76,6 +76,18 @@ describe(`demo seeder (${engine})`, () => {
       'needs_info',
       'submitted',
     ]);
+    // Issued cards: the family's own, and a walk-in family's with a suspended and a replaced one.
+    const mine = await t.http
+      .get('/api/v1/families/mine/cards')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(mine.body.length).toBeGreaterThanOrEqual(5);
+    const all = await t.http
+      .get('/api/v1/cards?limit=200')
+      .set('Authorization', `Bearer ${caseWorker}`)
+      .expect(200);
+    const statuses = all.body.items.map((c: { status: string }) => c.status);
+    expect(statuses).toEqual(expect.arrayContaining(['active', 'suspended', 'replaced']));
   });
 });
 

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { ApplicationWorkflowService } from '../../applications/application-workflow.service';
 import { ApplicationsService } from '../../applications/applications.service';
 import type { Actor } from '../../auth/actor';
+import { CardsService } from '../../cards/cards.service';
 import type { MemberInputDto } from '../../families/dto/member-input.dto';
 import { peselFor } from '../../families/national-id/pesel';
 import { UserEntity } from '../../users/user.entity';
@@ -33,8 +34,9 @@ function household(lastName: string, children: number, seed: number): MemberInpu
 }
 
 /**
- * A family account with an approved family, and walk-in applications waiting in the case workers' queue:
- * one submitted, one sent back for a document. Created once; a later run finds the account and stops.
+ * A family account with an approved family (its cards issued on approval), walk-in applications waiting in the
+ * case workers' queue (one submitted, one sent back for a document), and an enrolled walk-in family with a
+ * suspended and a replaced card. Created once; a later run finds the account and stops.
  */
 export const demoFamilies: DemoSeedStep = {
   name: 'families and applications',
@@ -92,5 +94,17 @@ export const demoFamilies: DemoSeedStep = {
       reason: 'document_needed',
       message: 'Prosimy o zaświadczenie o nauce najstarszego dziecka.',
     });
+
+    // An enrolled walk-in family whose cards show the lifecycle: one suspended, one replaced after a loss.
+    const enrolled = await walkIn('Dąbrowski', 3, 4, 'dabrowscy@demo.family-card.local');
+    await workflow.transition(caseWorker, enrolled.id, 'submit', {});
+    await workflow.transition(caseWorker, enrolled.id, 'start_review', {});
+    await workflow.transition(caseWorker, enrolled.id, 'approve', { reason: 'meets_rules' });
+    const cards = app.get(CardsService);
+    const [parent, child] = await cards.ofFamily(
+      (await applications.getForActor(caseWorker, enrolled.id)).familyId!,
+    );
+    await cards.act(caseWorker, parent.id, 'suspend', null, 'Demo: card checked after a complaint');
+    await cards.reportLost(caseWorker, child.id, 'lost', true);
   },
 };
