@@ -1,15 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { formatCardNumber } from './card-number';
 import { CardTokensService } from './card-tokens.service';
 import type { CardEntity } from './card.entity';
-import { CardFace, CardRenderer, DEFAULT_TEMPLATE_DIR, loadCardTemplate } from './pdf';
+import { CardFace, CardRenderPool, CardRenderer, DEFAULT_TEMPLATE_DIR, loadCardTemplate } from './pdf';
 
 /** Cards as PDFs: one card, a family's cards, and A4 print sheets streamed for the print shop. */
 @Injectable()
-export class CardPdfService {
-  private readonly renderer = new CardRenderer(loadCardTemplate(DEFAULT_TEMPLATE_DIR));
+export class CardPdfService implements OnModuleDestroy {
+  private readonly template = loadCardTemplate(DEFAULT_TEMPLATE_DIR);
+  /** Print sheets: one streamed document, rendered here. */
+  private readonly renderer = new CardRenderer(this.template);
+  /** Single cards and family PDFs: on worker threads, started on first use, so the event loop stays free. */
+  private pool: CardRenderPool | null = null;
   private readonly programmeCache = new Map<string, { programme: ProgrammeEntity; at: number }>();
 
   constructor(
@@ -19,11 +24,16 @@ export class CardPdfService {
 
   async cards(cards: CardEntity[], language?: string): Promise<Buffer> {
     const faces = await Promise.all(cards.map((card) => this.face(card, language)));
-    return this.renderer.renderCards(faces);
+    this.pool ??= new CardRenderPool(this.template, Math.min(4, availableParallelism()));
+    return this.pool.renderCards(faces);
   }
 
   async printSheets(cards: AsyncIterable<CardEntity>, out: NodeJS.WritableStream) {
     return this.renderer.streamPrintSheets(this.faces(cards), out);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.close();
   }
 
   private async *faces(cards: AsyncIterable<CardEntity>): AsyncGenerator<CardFace> {

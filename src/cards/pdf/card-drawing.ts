@@ -18,6 +18,7 @@ export interface CardArt {
 
 const imageType = (image: Buffer) => (image[0] === 0xff && image[1] === 0xd8 ? 'image/jpeg' : 'image/png');
 
+/** The shared part of a renderer's cards; the fonts default to the process-wide DejaVu pair. */
 export function cardArt(template: CardTemplate, fonts: CardFonts = cardFonts()): CardArt {
   const logo = `data:${imageType(template.logoImage)};base64,${template.logoImage.toString('base64')}`;
   return { template, fonts, logo };

@@ -7,3 +7,4 @@ export { ID1 } from './card-template';
 export type { CardLayout, CardTemplate, CardTexts, TextField } from './card-template';
 export { DEFAULT_TEMPLATE_DIR, loadCardTemplate } from './card-template.loader';
 export { parseCardTemplate } from './card-template.parse';
+export { CardRenderPool } from './card-render-pool';
