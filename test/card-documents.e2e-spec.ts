@@ -1,4 +1,4 @@
-import { createPublicKey, KeyObject } from 'node:crypto';
+import { createPublicKey, KeyObject, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +111,16 @@ describe(`card PDFs through the API (${engine})`, () => {
     const stranger = await t.newUser('family');
     await get(`/api/v1/cards/${card.id}/pdf`, stranger.token).expect(404);
     await get(`/api/v1/families/${familyId}/cards/pdf`, stranger.token).expect(404);
+    // Staff asking for a family without live cards get a clear 404, not a failed render.
+    await get(`/api/v1/families/${randomUUID()}/cards/pdf`, caseWorker).expect(404);
+    // A card that is no longer live is not printed.
+    await t.http
+      .post(`/api/v1/cards/${card.id}/revoke`)
+      .auth(caseWorker, { type: 'bearer' })
+      .send({ reason: 'other' })
+      .expect(200);
+    const refused = await get(`/api/v1/cards/${card.id}/pdf`, caseWorker).expect(409);
+    expect(JSON.parse((refused.body as Buffer).toString()).type).toMatch(/card-not-live$/);
   });
 
   it('a print batch takes every unprinted card once, marks it printed, and streams A4 sheets of 10', async () => {

@@ -69,6 +69,7 @@ export class CardsController {
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ content: PDF })
   @ApiNotFoundResponse({ type: ProblemDto })
+  @ApiConflictResponse({ description: 'The card is no longer live', type: ProblemDto })
   async pdfOf(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -154,6 +155,7 @@ export class CardsController {
     @Query('language') language?: string,
   ): Promise<StreamableFile> {
     const cards = await this.cards.familyCardsForActor(actor, familyId, ['active', 'suspended']);
+    if (cards.length === 0) throw new NotFoundException('The family has no live cards');
     return pdfFile(await this.pdf.cards(cards, language), `family-cards.pdf`);
   }
 }
