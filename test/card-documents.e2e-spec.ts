@@ -2,6 +2,7 @@ import { createPublicKey, KeyObject, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AuditLogEntity } from '../src/audit/audit-log.entity';
 import { CardEventEntity } from '../src/cards/card-event.entity';
 import { CardEntity } from '../src/cards/card.entity';
 import { verifyQrText } from '../src/cards/token/card-token';
@@ -145,7 +146,11 @@ describe(`card PDFs through the API (${engine})`, () => {
       .expect(201);
     expect(again.body.cards).toBe(0);
 
+    const audited = () =>
+      t.dataSource.getRepository(AuditLogEntity).countBy({ action: 'card.print.download' });
+    const downloadsBefore = await audited();
     const res = await get(`/api/v1/print-batches/${batch.body.id}/pdf`, caseWorker).expect(200);
+    expect(await audited()).toBe(downloadsBefore + 1);
     const sheets = Math.ceil(unprinted / 10);
     // The first card of the first sheet: the top-left slot.
     const pdf = await inspectPdf(res.body as Buffer, {

@@ -66,6 +66,18 @@ export class CardPrintService {
     return batch;
   }
 
+  /** A download of a batch's sheets is audited: it is every name in the batch in one file. */
+  async recordDownload(actor: Actor, batch: PrintBatchEntity): Promise<void> {
+    await this.tx.run((em) =>
+      this.audit.record(em, actor, {
+        action: 'card.print.download',
+        entityType: 'print_batch',
+        entityId: batch.id,
+        summary: { cards: batch.cards },
+      }),
+    );
+  }
+
   /** The batch's sheets (10 cards per A4 page, crop marks) into `out`. */
   async stream(batchId: string, out: NodeJS.WritableStream): Promise<{ cards: number; sheets: number }> {
     return this.pdf.printSheets(this.cardsOf(batchId), out);

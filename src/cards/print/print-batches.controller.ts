@@ -40,8 +40,9 @@ export class PrintBatchesController {
   @Auth({ roles: [...PRINTERS] })
   @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiNotFoundResponse({ type: ProblemDto })
-  async pdf(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+  async pdf(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     const batch = await this.print.get(id);
+    await this.print.recordDownload(actor, batch);
     const out = new PassThrough();
     // The response is already under way when rendering runs; a failure can only cut it short.
     this.print.stream(batch.id, out).catch((error: Error) => out.destroy(error));
