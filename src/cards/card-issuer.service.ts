@@ -3,7 +3,6 @@ import { EntityManager, In } from 'typeorm';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { ProblemException } from '../common/problem/problem.exception';
 import { foldForSearch } from '../common/text';
 import { MemberEntity } from '../families/member.entity';
 import { todayIn } from '../programmes/eligibility/civil-date';
@@ -12,6 +11,7 @@ import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { CardEventEntity, CardEventType, cardEventRow } from './card-event.entity';
 import { CardEntity } from './card.entity';
 import { planCards } from './card-issuance';
+import { changedMeanwhile } from './card-problems';
 import { generateCardNumber } from './card-number';
 import { LIVE_STATUSES, LossReason } from './card-status';
 import { SigningKeysService } from './keys/signing-keys.service';
@@ -150,8 +150,7 @@ export class CardIssuerService {
   ): Promise<CardEntity> {
     const ended = { status: 'replaced' as const, statusReason: replacement.reason };
     const result = await em.update(CardEntity, { id: card.id, status: In([...LIVE_STATUSES]) }, ended);
-    if (!result.affected)
-      throw ProblemException.conflict('illegal-card-transition', `Card ${card.number} changed meanwhile`);
+    if (!result.affected) throw changedMeanwhile(card);
     const member = await em.findOneByOrFail(MemberEntity, { id: card.memberId });
     const fee = { feeAmount: programme.duplicateCardFee, feeWaived: replacement.waiveFee };
     const next = await this.issue(em, actor, programme, member, validUntil, fee);

@@ -9,6 +9,7 @@ import { canSeeFamily } from '../families/families.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { CardEventEntity } from './card-event.entity';
 import { CardIssuerService } from './card-issuer.service';
+import { changedMeanwhile } from './card-problems';
 import { normalizeCardNumber } from './card-number';
 import { CardAction, CardStatus, LossReason, nextCardStatus } from './card-status';
 import { CardEntity } from './card.entity';
@@ -82,7 +83,7 @@ export class CardsService {
       const to = nextCardStatus(card.status, action)!;
       const changes = {
         status: to,
-        statusReason: action === 'revoke' ? reason : action === 'suspend' ? 'suspended' : null,
+        statusReason: action === 'revoke' ? reason : null,
       };
       const result = await em.update(CardEntity, { id, status: card.status }, changes);
       if (!result.affected) throw changedMeanwhile(card);
@@ -118,6 +119,3 @@ export class CardsService {
     return card;
   }
 }
-
-const changedMeanwhile = (card: CardEntity) =>
-  ProblemException.conflict('illegal-card-transition', `Card ${card.number} changed meanwhile`);
