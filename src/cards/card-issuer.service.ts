@@ -14,6 +14,7 @@ import { planCards } from './card-issuance';
 import { changedMeanwhile } from './card-problems';
 import { generateCardNumber } from './card-number';
 import { LIVE_STATUSES, LossReason } from './card-status';
+import type { SigningKeyEntity } from './keys/signing-key.entity';
 import { SigningKeysService } from './keys/signing-keys.service';
 
 export interface Replacement {
@@ -27,6 +28,8 @@ export interface Replacement {
  */
 @Injectable()
 export class CardIssuerService {
+  private readonly activeKeys = new WeakMap<EntityManager, Promise<SigningKeyEntity>>();
+
   constructor(
     private readonly keys: SigningKeysService,
     private readonly audit: AuditService,
@@ -85,7 +88,7 @@ export class CardIssuerService {
     validUntil: IsoDate | null,
     extra: Partial<CardEntity> = {},
   ): Promise<CardEntity> {
-    const key = await this.keys.active(em);
+    const key = await this.activeKeyIn(em);
     const now = new Date();
     const holderName = `${member.person.firstName} ${member.person.lastName}`;
     const card = em.create(CardEntity, {
@@ -125,7 +128,7 @@ export class CardIssuerService {
     card: CardEntity,
     validUntil: IsoDate | null,
   ): Promise<CardEntity> {
-    const key = await this.keys.active(em);
+    const key = await this.activeKeyIn(em);
     const changes = {
       validUntil,
       signingKeyId: key.id,
@@ -181,6 +184,16 @@ export class CardIssuerService {
       entityId: card.id,
       summary: { number: card.number, ...(reason ? { reason } : {}), ...(details ?? {}) },
     });
+  }
+
+  /**
+   * The signer, read once per transaction: an approval issues a card for every member, and each would read
+   * the same row again.
+   */
+  private activeKeyIn(em: EntityManager): Promise<SigningKeyEntity> {
+    let key = this.activeKeys.get(em);
+    if (!key) this.activeKeys.set(em, (key = this.keys.active(em)));
+    return key;
   }
 
   /** Random numbers collide only by bad luck; one more draw settles it. */
