@@ -1,8 +1,8 @@
 /**
  * A print batch as operators run it: BENCH_CARD_PRINT_CARDS active cards (default 100,000) in a fresh SQLite
- * database, taken into a batch by CardPrintService.createBatch (one UPDATE, one history row per card) and
- * streamed as A4 sheets into a file by CardPrintService.stream: cards read 500 at a time, each token signed
- * with Ed25519, each sheet rendered and written. Baseline, in the same run: CardRenderer.streamPrintSheets on
+ * database, printed by `cards:print` from the compiled CLI (`npm run bench` builds it first): the batch taken
+ * (one UPDATE, one history row per card), cards read 500 at a time, each token signed with Ed25519, each sheet
+ * rendered and written to a file. Baseline, in the same run: CardRenderer.streamPrintSheets on
  * the same number of faces made up in memory (no database, no signing).
  * Goal: peak RSS ≤ 400 MB for 100,000 cards (memory flat however many cards).
  */
@@ -16,65 +16,40 @@ import { v7 as timeOrderedUuid } from 'uuid';
 
 const CARDS = Number(process.env.BENCH_CARD_PRINT_CARDS ?? 100_000);
 const GOAL_RSS_MB = 400;
-const mb = () => process.resourceUsage().maxRSS / 1024;
 
 interface Printed {
-  batchCards: number;
-  cards: number;
-  sheets: number;
-  batchSeconds: number;
-  printSeconds: number;
-  rssBefore: number;
+  seconds: number;
   peak: number;
-  bytes: number;
+  output: string;
 }
 
 /**
- * The print run in a process of its own, so that its peak RSS is the print run's and not the seeding's: the
- * app started as the CLI starts it, the batch taken, its sheets streamed into a file.
+ * The print run as operators run it, in a process of its own so that its peak RSS is the print run's alone:
+ * `node dist/cli/main.js cards:print` (what `npm run cli` runs), the compiled service, no ts-node.
  */
-function printInChild(dir: string): Printed {
-  const run = spawnSync(process.execPath, [...process.execArgv, __filename], {
-    env: { ...process.env, BENCH_CARD_PRINT_DIR: dir },
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  if (run.status !== 0) throw new Error(`print run failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').pop()!) as Printed;
-}
-
-async function printPhase(dir: string): Promise<void> {
-  Object.assign(process.env, { DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' });
-  const { CliModule } = await import('../src/cli/cli.module');
-  const { CardPrintService } = await import('../src/cards/print/card-print.service');
-  const { ProgrammesService } = await import('../src/programmes/programmes.service');
-  const { systemActor } = await import('../src/auth/actor');
-  const app = await CommandFactory.createWithoutRunning(CliModule, { logger: ['error', 'warn'] });
-  const programme = await app.get(ProgrammesService).default();
-  const rssBefore = mb();
-  const print = app.get(CardPrintService);
-  let t = performance.now();
-  const batch = await print.createBatch(systemActor('bench'), programme.id);
-  const batchSeconds = (performance.now() - t) / 1000;
-  const file = join(dir, 'batch.pdf');
-  t = performance.now();
-  const out = createWriteStream(file);
-  const { cards, sheets } = await print.stream(batch.id, out);
-  await finished(out);
-  const printSeconds = (performance.now() - t) / 1000;
-  const peak = mb();
-  await app.close();
-  const result: Printed = {
-    batchCards: batch.cards,
-    cards,
-    sheets,
-    batchSeconds,
-    printSeconds,
-    rssBefore,
-    peak,
-    bytes: statSync(file).size,
-  };
-  console.log(JSON.stringify(result));
+function printWithCli(dir: string, file: string): Printed {
+  const root = join(__dirname, '..');
+  const t = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--require',
+      join(__dirname, 'support', 'peak-rss.js'),
+      join(root, 'dist', 'cli', 'main.js'),
+      'cards:print',
+      '--out',
+      file,
+    ],
+    {
+      env: { ...process.env, DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  const seconds = (performance.now() - t) / 1000;
+  if (run.status !== 0) throw new Error(`cards:print failed: ${run.stderr}`);
+  const { peakRssMb } = JSON.parse(run.stderr.trim().split('\n').pop()!) as { peakRssMb: number };
+  return { seconds, peak: peakRssMb, output: run.stdout.trim() };
 }
 
 async function main(): Promise<void> {
@@ -143,10 +118,13 @@ async function main(): Promise<void> {
     await dataSource.query('PRAGMA foreign_keys = ON');
     const seedSeconds = (performance.now() - t) / 1000;
     await app.close();
-    const printed = printInChild(dir);
-    if (printed.batchCards !== CARDS || printed.cards !== CARDS)
-      throw new Error(`batch ${printed.batchCards}, printed ${printed.cards} of ${CARDS}`);
-    const { batchSeconds, printSeconds, peak, rssBefore, bytes, sheets } = printed;
+    const file = join(dir, 'batch.pdf');
+    const { seconds: printSeconds, peak, output } = printWithCli(dir, file);
+    const counted = /: (\d+) cards on (\d+) A4 sheets/.exec(output);
+    if (Number(counted?.[1]) !== CARDS)
+      throw new Error(`cards:print said "${output}", expected ${CARDS} cards`);
+    const sheets = Number(counted![2]);
+    const bytes = statSync(file).size;
 
     // Baseline: the renderer alone, the same number of cards, faces made up in memory.
     const renderer = new CardRenderer(loadCardTemplate(DEFAULT_TEMPLATE_DIR));
@@ -178,14 +156,11 @@ async function main(): Promise<void> {
       `| renderer alone, faces in memory (baseline) | ${baselineSeconds.toFixed(2)} | ${(CARDS / baselineSeconds).toFixed(0)} | 1.00 |`,
     );
     console.log(
-      `| print batch: read 500 at a time, sign, render, write | ${printSeconds.toFixed(2)} | ${(CARDS / printSeconds).toFixed(0)} | ${(printSeconds / baselineSeconds).toFixed(2)} |`,
+      `| cards:print: start, take the batch, read 500 at a time, sign, render, write | ${printSeconds.toFixed(2)} | ${(CARDS / printSeconds).toFixed(0)} | ${(printSeconds / baselineSeconds).toFixed(2)} |`,
     );
-    console.log(`taking the batch (UPDATE + ${CARDS} history rows + audit): ${batchSeconds.toFixed(2)} s`);
+    console.log(`seeding ${CARDS} cards: ${seedSeconds.toFixed(1)} s`);
     console.log(
-      `seeding ${CARDS} cards: ${seedSeconds.toFixed(1)} s; the print run in its own process, RSS after start-up ${rssBefore.toFixed(0)} MB`,
-    );
-    console.log(
-      `peak RSS through the print run: ${peak.toFixed(0)} MB — goal ≤ ${goalMb} MB: ${peak <= goalMb ? 'met' : 'NOT met'}` +
+      `peak RSS of the cards:print process: ${peak.toFixed(0)} MB — goal ≤ ${goalMb} MB: ${peak <= goalMb ? 'met' : 'NOT met'}` +
         (CARDS === 100_000 ? '' : ` (at ${CARDS} cards; the goal is set for 100,000)`),
     );
   } finally {
@@ -193,8 +168,7 @@ async function main(): Promise<void> {
   }
 }
 
-const phase = process.env.BENCH_CARD_PRINT_DIR ? printPhase(process.env.BENCH_CARD_PRINT_DIR) : main();
-phase.catch((error) => {
+main().catch((error) => {
   console.error(error);
   process.exit(1);
 });

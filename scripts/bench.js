@@ -6,6 +6,9 @@ const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
 const dir = join(__dirname, '..', 'bench');
+// Some benchmarks run the compiled CLI, as operators do.
+const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', cwd: join(__dirname, '..') });
+if (build.status !== 0) process.exit(1);
 let failed = 0;
 for (const file of readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
