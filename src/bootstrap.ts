@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import { MAX_LOGO_BYTES } from './partners/logo-image';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -72,6 +73,13 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
       headerPairs: 100,
     },
   });
+  // Partner logos are uploaded as the request body itself; only these two types are parsed, never trusted:
+  // the service decides the type from the bytes.
+  fastify.addContentTypeParser(
+    ['image/png', 'image/jpeg'],
+    { parseAs: 'buffer', bodyLimit: MAX_LOGO_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   if (config.corsOrigins.length > 0)
     app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', '.well-known/jwks.json'] });

@@ -17,6 +17,7 @@ import { DatabaseModule } from './database/database.module';
 import { FamiliesModule } from './families/families.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PartnersModule } from './partners/partners.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { UsersModule } from './users/users.module';
 
@@ -56,6 +57,7 @@ export const CORE_MODULES = [
   FamiliesModule,
   ApplicationsModule,
   CardsModule,
+  PartnersModule,
 ];
 
 /** Validates every namespace up front so that one start-up reports every bad variable, not just the first. */

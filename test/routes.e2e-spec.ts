@@ -14,6 +14,8 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/register',
   'GET /health',
   'GET /.well-known/jwks.json',
+  'POST /api/v1/partners/register',
+  'GET /api/v1/categories',
 ]);
 /** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
 const isDocs = (url: string) => url.startsWith('/api/docs');

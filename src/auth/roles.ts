@@ -17,5 +17,8 @@ export function kindOf(role: Role): UserKind {
 export const STAFF_READERS: Role[] = [...STAFF_ROLES];
 
 /** Scopes an API key can carry. Each route that accepts API keys names the scope it needs. */
-export const API_SCOPES = ['audit:read', 'users:read'] as const;
+export const API_SCOPES = ['audit:read', 'users:read', 'validations:write'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
+
+/** Scopes a partner's till keys may carry: checking and redeeming cards at that partner only. */
+export const PARTNER_API_SCOPES: readonly ApiScope[] = ['validations:write'];

@@ -20,6 +20,13 @@ const VARS = {
   holderName: 'Anna Nowak',
   cardNumber: 'FC 1234 5678',
   validUntil: '2026-12-31',
+  partnerName: 'Kino Zamek',
+  email: 'kasjer@kino.example',
+};
+/** What each template's subject, text and HTML must name, so the reader knows what it is about. */
+const KEY_VALUE: Partial<Record<EmailTemplate, string>> = {
+  card_expiring: VARS.cardNumber,
+  merchant_invited: VARS.partnerName,
 };
 const WITH_MESSAGE: EmailTemplate[] = [
   'application_needs_info',
@@ -51,7 +58,7 @@ describe('EmailTemplates', () => {
       expect(r.html).toContain(`href="${VARS.portalUrl}"`);
       expect(r.html).toMatch(new RegExp(`^<!DOCTYPE html>\\s*<html lang="${language}">`));
       expect(r.html).toContain(`<title>${r.subject.replace(/&/g, '&amp;')}</title>`);
-      const number = template === 'card_expiring' ? VARS.cardNumber : VARS.applicationNumber;
+      const number = KEY_VALUE[template] ?? VARS.applicationNumber;
       expect(r.subject).toContain(number);
       expect(r.text).toContain(number);
       expect(r.html).toContain(number);

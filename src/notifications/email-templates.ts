@@ -8,6 +8,7 @@ export const EMAIL_TEMPLATES = [
   'application_approved',
   'application_rejected',
   'card_expiring',
+  'merchant_invited',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -24,6 +25,7 @@ export const REQUIRED_VARIABLES: Record<EmailTemplate, readonly string[]> = {
   application_approved: ['programmeName', 'applicationNumber', 'portalUrl'],
   application_rejected: ['programmeName', 'applicationNumber', 'portalUrl'],
   card_expiring: ['programmeName', 'holderName', 'cardNumber', 'validUntil', 'portalUrl'],
+  merchant_invited: ['programmeName', 'partnerName', 'email', 'portalUrl'],
 };
 
 /** Longest subject the outbox stores (the column's length). */

@@ -16,6 +16,9 @@ export const DEFAULT_PROGRAMME_SETTINGS = {
   retentionMonths: 12,
   duplicateCardFee: 0,
   currency: 'PLN',
+  taxNumberFormat: 'NIP',
+  partnerAgreementVersion: '1.0',
+  offerEditsNeedApproval: true,
 } satisfies Partial<ProgrammeEntity>;
 
 export const rulesOf = (p: ProgrammeEntity): EligibilityRules => ({

@@ -68,6 +68,18 @@ export class ProgrammeEntity {
   @Column({ type: 'varchar', length: 3 })
   currency: string;
 
+  /** How partners' tax numbers are checked (src/partners/tax-number), e.g. NIP. */
+  @Column({ type: 'varchar', length: 16 })
+  taxNumberFormat: string;
+
+  /** The partner agreement partners accept when they register; a new version is accepted by new partners. */
+  @Column({ type: 'varchar', length: 32 })
+  partnerAgreementVersion: string;
+
+  /** Whether a merchant's edit of a published offer goes back to staff for approval. */
+  @Column({ type: 'boolean' })
+  offerEditsNeedApproval: boolean;
+
   @CreatedAtColumn()
   createdAt: Date;
 

@@ -8,6 +8,8 @@ import { ProblemException } from '../common/problem/problem.exception';
 import type { EnrolmentConfig } from '../config/enrolment.config';
 import { isUniqueViolation } from '../database/db-errors';
 import { TransactionService } from '../database/transaction.service';
+import { CategoryEntity } from '../partners/categories/category.entity';
+import { DEFAULT_CATEGORIES } from '../partners/categories/default-categories';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme.dto';
 import { DEFAULT_PROGRAMME_SETTINGS, cardPrefixFor } from './programme-defaults';
 import { ProgrammeEntity } from './programme.entity';
@@ -70,6 +72,10 @@ export class ProgrammesService implements OnApplicationBootstrap {
     try {
       return await this.tx.run(async (em) => {
         const programme = await em.save(em.create(ProgrammeEntity, settings));
+        await em.insert(
+          CategoryEntity,
+          DEFAULT_CATEGORIES.map((c, sortOrder) => ({ programmeId: programme.id, ...c, sortOrder })),
+        );
         await this.audit.record(em, actor, {
           action: 'programme.create',
           entityType: 'programme',

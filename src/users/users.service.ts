@@ -26,6 +26,10 @@ export interface NewAccount {
   familyId?: string | null;
 }
 
+export interface PreparedAccount extends Omit<NewAccount, 'password'> {
+  passwordHash: string;
+}
+
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 /** Throws the 400 problem for a password the policy refuses, naming the field it came from. */
@@ -85,37 +89,50 @@ export class UsersService {
 
   /** Any kind of account (staff, merchant, family); later modules call this inside their own workflows. */
   async createAccount(actor: Actor, account: NewAccount, em?: EntityManager): Promise<UserEntity> {
-    const email = normalizeEmail(account.email);
-    assertPasswordAcceptable(account.password, 'password', [email, account.displayName]);
-    const passwordHash = await hashPassword(account.password); // slow: kept outside the transaction
-    const write = async (m: EntityManager) => {
-      if (await m.existsBy(UserEntity, { email })) throw emailTaken(email);
-      const user = await m.save(
-        m.create(UserEntity, {
-          email,
-          displayName: account.displayName,
-          kind: kindOf(account.role),
-          role: account.role,
-          partnerId: account.partnerId ?? null,
-          familyId: account.familyId ?? null,
-          passwordHash,
-          passwordChangedAt: new Date(),
-        }),
-      );
-      await this.audit.record(m, actor, {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user.id,
-        summary: { email, role: user.role, partnerId: user.partnerId, familyId: user.familyId },
-      });
-      return user;
-    };
+    const prepared = await this.prepareAccount(account);
+    const write = (m: EntityManager) => this.insertAccount(m, actor, prepared);
     try {
       return await (em ? write(em) : this.tx.run(write));
     } catch (error) {
-      if (isUniqueViolation(error)) throw emailTaken(email);
+      if (isUniqueViolation(error)) throw emailTaken(prepared.email);
       throw error;
     }
+  }
+
+  /**
+   * Checks the password against the policy and hashes it: slow work that callers do before their transaction,
+   * then pass the result to insertAccount inside it.
+   */
+  async prepareAccount(account: NewAccount): Promise<PreparedAccount> {
+    const email = normalizeEmail(account.email);
+    assertPasswordAcceptable(account.password, 'password', [email, account.displayName]);
+    const { password, ...rest } = account;
+    return { ...rest, email, passwordHash: await hashPassword(password) };
+  }
+
+  /** Inserts a prepared account (409 email-taken when the e-mail is in use) and audits it. */
+  async insertAccount(m: EntityManager, actor: Actor, account: PreparedAccount): Promise<UserEntity> {
+    const { email, passwordHash } = account;
+    if (await m.existsBy(UserEntity, { email })) throw emailTaken(email);
+    const user = await m.save(
+      m.create(UserEntity, {
+        email,
+        displayName: account.displayName,
+        kind: kindOf(account.role),
+        role: account.role,
+        partnerId: account.partnerId ?? null,
+        familyId: account.familyId ?? null,
+        passwordHash,
+        passwordChangedAt: new Date(),
+      }),
+    );
+    await this.audit.record(m, actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      summary: { email, role: user.role, partnerId: user.partnerId, familyId: user.familyId },
+    });
+    return user;
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserEntity> {
@@ -179,10 +196,10 @@ export class UsersService {
   }
 }
 
-function emailTaken(email: string): ProblemException {
+export function emailTaken(email: string, field = 'email'): ProblemException {
   return new ProblemException({
     ...ProblemException.conflict('email-taken', `An account with the e-mail ${email} already exists.`)
       .problem,
-    errors: [{ field: 'email', message: 'email is already in use' }],
+    errors: [{ field, message: `${field} is already in use` }],
   });
 }

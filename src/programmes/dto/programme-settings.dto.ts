@@ -19,6 +19,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { NATIONAL_ID_CODES } from '../../families/national-id/national-id-formats';
+import { TAX_NUMBER_CODES } from '../../partners/tax-number/tax-number-formats';
 
 @ValidatorConstraint({ name: 'timeZone' })
 class IsTimeZone implements ValidatorConstraintInterface {
@@ -138,4 +139,18 @@ export class ProgrammeSettingsDto {
   @Length(3, 3)
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as PLN' })
   currency: string;
+
+  @ApiProperty({ enum: TAX_NUMBER_CODES })
+  @IsIn(TAX_NUMBER_CODES, { message: `taxNumberFormat must be one of: ${TAX_NUMBER_CODES.join(', ')}` })
+  taxNumberFormat: string;
+
+  /** The version of the partner agreement that registering partners accept. */
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, {
+    message: 'partnerAgreementVersion must be 1-32 letters, digits, dots, dashes or underscores',
+  })
+  partnerAgreementVersion: string;
+
+  /** Whether a merchant's edit of a published offer needs approval again. */
+  @IsBoolean()
+  offerEditsNeedApproval: boolean;
 }

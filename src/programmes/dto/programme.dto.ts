@@ -38,6 +38,9 @@ export const mapProgramme = (p: ProgrammeEntity): ProgrammeDto => ({
   retentionMonths: p.retentionMonths,
   duplicateCardFee: p.duplicateCardFee,
   currency: p.currency,
+  taxNumberFormat: p.taxNumberFormat,
+  partnerAgreementVersion: p.partnerAgreementVersion,
+  offerEditsNeedApproval: p.offerEditsNeedApproval,
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,
 });
