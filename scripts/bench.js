@@ -7,7 +7,10 @@ const { join } = require('node:path');
 
 const dir = join(__dirname, '..', 'bench');
 // Some benchmarks run the compiled CLI, as operators do.
-const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', cwd: join(__dirname, '..') });
+const build = spawnSync('npm', ['run', 'build', '--silent'], {
+  stdio: 'inherit',
+  cwd: join(__dirname, '..'),
+});
 if (build.status !== 0) process.exit(1);
 let failed = 0;
 for (const file of readdirSync(dir)

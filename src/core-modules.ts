@@ -4,6 +4,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CardsModule } from './cards/cards.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
 import { cardsConfig } from './config/cards.config';
@@ -17,6 +18,7 @@ import { DatabaseModule } from './database/database.module';
 import { FamiliesModule } from './families/families.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OffersModule } from './offers/offers.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { UsersModule } from './users/users.module';
@@ -58,6 +60,8 @@ export const CORE_MODULES = [
   ApplicationsModule,
   CardsModule,
   PartnersModule,
+  OffersModule,
+  CatalogueModule,
 ];
 
 /** Validates every namespace up front so that one start-up reports every bad variable, not just the first. */

@@ -16,6 +16,11 @@ const PUBLIC_OPERATIONS = [
   'get /.well-known/jwks.json',
   'post /api/v1/partners/register',
   'get /api/v1/categories',
+  'get /api/v1/catalogue/offers',
+  'get /api/v1/catalogue/offers/{id}',
+  'get /api/v1/catalogue/partners/{id}',
+  'get /api/v1/catalogue/partners/{id}/logo',
+  'get /api/v1/catalogue/feed.json',
 ];
 
 describe(`OpenAPI (${engine})`, () => {

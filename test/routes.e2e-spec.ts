@@ -16,6 +16,11 @@ const PUBLIC = new Set([
   'GET /.well-known/jwks.json',
   'POST /api/v1/partners/register',
   'GET /api/v1/categories',
+  'GET /api/v1/catalogue/offers',
+  'GET /api/v1/catalogue/offers/:id',
+  'GET /api/v1/catalogue/partners/:id',
+  'GET /api/v1/catalogue/partners/:id/logo',
+  'GET /api/v1/catalogue/feed.json',
 ]);
 /** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
 const isDocs = (url: string) => url.startsWith('/api/docs');

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { ProblemException } from '../common/problem/problem.exception';
 import { isUniqueViolation } from '../database/db-errors';
+import { refreshOfferSearch } from '../offers/offer-search-refresh';
 import { TransactionService } from '../database/transaction.service';
 import { OutletInputDto, UpdateOutletDto } from './dto/outlet.dto';
 import { outletColumns, OutletInput } from './outlet-columns';
@@ -71,6 +72,7 @@ export class OutletsService {
         if (Object.keys(changes).length === 0) return outlet;
         Object.assign(outlet, columns);
         await em.save(outlet);
+        if (changes.city) await refreshOfferSearch(em, partnerId);
         await this.audit.record(em, actor, {
           action: 'outlet.update',
           entityType: 'outlet',
@@ -88,6 +90,7 @@ export class OutletsService {
     await this.tx.run(async (em) => {
       const outlet = await this.find(em, partnerId, id);
       await em.delete(OutletEntity, { id });
+      await refreshOfferSearch(em, partnerId);
       await this.audit.record(em, actor, {
         action: 'outlet.delete',
         entityType: 'outlet',

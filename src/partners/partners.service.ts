@@ -11,6 +11,7 @@ import { containsPattern, foldForSearch } from '../common/text';
 import { isUniqueViolation } from '../database/db-errors';
 import { TransactionService } from '../database/transaction.service';
 import { OfferEntity } from '../offers/offer.entity';
+import { refreshOfferSearch } from '../offers/offer-search-refresh';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { UserEntity } from '../users/user.entity';
@@ -132,6 +133,7 @@ export class PartnersService {
         if (Object.keys(changes).length === 0) return partner;
         Object.assign(partner, next);
         await em.save(partner);
+        if (changes.name) await refreshOfferSearch(em, id);
         await this.audit.record(em, actor, {
           action: 'partner.update',
           entityType: 'partner',

@@ -100,3 +100,37 @@ export async function addOutlet(
   if (res.status !== 201) throw new Error(`add outlet: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
+
+/** An offer body: 10% off for everyone, permanent, at `outletIds`; `overrides` replace fields. */
+export function offerBody(
+  outletIds: string[],
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    texts: { pl: { title: 'Zniżka 10% na bilety' }, en: { title: '10% off tickets' } },
+    benefit: { type: 'percent', percent: 10 },
+    schedule: { kind: 'permanent' },
+    outletIds,
+    ...overrides,
+  };
+}
+
+/** An offer created by the partner's owner and approved (published) by `managerToken`; returns its id. */
+export async function publishedOffer(
+  t: TestApp,
+  partner: RegisteredPartner,
+  managerToken: string,
+  body: Record<string, unknown>,
+): Promise<string> {
+  const url = `/api/v1/partners/${partner.partnerId}/offers`;
+  const created = await t.http.post(url).auth(partner.owner.token, { type: 'bearer' }).send(body);
+  if (created.status !== 201)
+    throw new Error(`create offer: ${created.status} ${JSON.stringify(created.body)}`);
+  const approved = await t.http
+    .post(`${url}/${created.body.id}/approve`)
+    .auth(managerToken, { type: 'bearer' })
+    .send({});
+  if (approved.status !== 200)
+    throw new Error(`approve offer: ${approved.status} ${JSON.stringify(approved.body)}`);
+  return created.body.id as string;
+}
