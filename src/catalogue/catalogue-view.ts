@@ -1,6 +1,7 @@
 import { textIn } from '../common/language';
 import { formatBenefit } from '../offers/offer-benefit';
 import type { OfferEntity } from '../offers/offer.entity';
+import { mapOutlet } from '../partners/dto/outlet.dto';
 import type { OutletEntity } from '../partners/outlet.entity';
 import type { PartnerEntity } from '../partners/partner.entity';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
@@ -39,19 +40,14 @@ export class CatalogueView {
   }
 
   outlet(o: OutletEntity): CatalogueOutletDto {
-    return {
-      id: o.id,
-      kind: o.kind,
-      name: o.name,
-      street: o.street,
-      postalCode: o.postalCode,
-      city: o.city,
-      latitude: o.latitude === null ? null : Number(o.latitude),
-      longitude: o.longitude === null ? null : Number(o.longitude),
-      openingHours: o.openingHours,
-      url: o.url,
-      discountCode: o.discountCode,
-    };
+    const {
+      partnerId: _partner,
+      ref: _ref,
+      createdAt: _created,
+      updatedAt: _updated,
+      ...shown
+    } = mapOutlet(o);
+    return shown;
   }
 
   /** `partner` with its category loaded; outlets and offers are the caller's. */

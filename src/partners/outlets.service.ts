@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
+import { changedFields, stripUndefined } from '../common/changes';
 import { ProblemException } from '../common/problem/problem.exception';
 import { isUniqueViolation } from '../database/db-errors';
 import { refreshOfferSearch } from '../offers/offer-search-refresh';
@@ -63,12 +64,7 @@ export class OutletsService {
         const outlet = await this.find(em, partnerId, id);
         const merged: OutletInput = { ...outlet, ...stripUndefined(dto) };
         const columns = checked(outletColumns(merged));
-        const changes: Record<string, { from: unknown; to: unknown }> = {};
-        for (const [key, to] of Object.entries(columns)) {
-          const from = outlet[key as keyof OutletEntity];
-          if (key !== 'searchText' && JSON.stringify(from) !== JSON.stringify(to))
-            changes[key] = { from, to };
-        }
+        const changes = changedFields(outlet, columns, ['searchText']);
         if (Object.keys(changes).length === 0) return outlet;
         Object.assign(outlet, columns);
         await em.save(outlet);
@@ -127,6 +123,3 @@ function checked<T extends object>(result: T | { field: string; message: string 
   if (Array.isArray(result)) throw ProblemException.validation(result);
   return result;
 }
-
-const stripUndefined = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -6,6 +6,7 @@ import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { SessionEntity } from '../auth/session.entity';
+import { changedFields } from '../common/changes';
 import { ProblemException } from '../common/problem/problem.exception';
 import { containsPattern, foldForSearch } from '../common/text';
 import { isUniqueViolation } from '../database/db-errors';
@@ -129,7 +130,7 @@ export class PartnersService {
         if (taxNumber) next.taxNumber = taxNumber;
         if (dto.category)
           next.categoryId = (await this.categoryBySlug(em, partner.programmeId, dto.category)).id;
-        const changes = changedFields(partner, next);
+        const changes = changedFields(partner, next, ['searchName']);
         if (Object.keys(changes).length === 0) return partner;
         Object.assign(partner, next);
         await em.save(partner);
@@ -296,13 +297,4 @@ function profileColumns(p: Omit<PartnerProfileDto, 'taxNumber' | 'category'>): P
     contactEmail: p.contactEmail.trim().toLowerCase(),
     contactPhone: p.contactPhone ?? null,
   };
-}
-
-function changedFields(before: object, after: object): Record<string, { from: unknown; to: unknown }> {
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const [key, to] of Object.entries(after)) {
-    const from = (before as Record<string, unknown>)[key];
-    if (key !== 'searchName' && JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
-  }
-  return changes;
 }

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, systemActor } from '../auth/actor';
+import { changedFields, stripUndefined } from '../common/changes';
 import { ProblemException } from '../common/problem/problem.exception';
 import type { EnrolmentConfig } from '../config/enrolment.config';
 import { isUniqueViolation } from '../database/db-errors';
@@ -99,11 +100,7 @@ export class ProgrammesService implements OnApplicationBootstrap {
     return this.tx.run(async (em) => {
       const programme = await this.get(id, em);
       const next: Partial<Settings> = { ...stripUndefined(dto), residency: residencyOf(dto.residency) };
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const [key, value] of Object.entries(stripUndefined(next)) as [keyof Settings, unknown][]) {
-        if (JSON.stringify(programme[key]) !== JSON.stringify(value))
-          changes[key] = { from: programme[key], to: value };
-      }
+      const changes = changedFields(programme, stripUndefined(next));
       if (Object.keys(changes).length === 0) return programme;
       Object.assign(programme, stripUndefined(next));
       const saved = await em.save(programme);
@@ -116,10 +113,6 @@ export class ProgrammesService implements OnApplicationBootstrap {
       return saved;
     });
   }
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function residencyOf(dto: CreateProgrammeDto['residency']): ProgrammeEntity['residency'] | undefined {

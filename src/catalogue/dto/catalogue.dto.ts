@@ -1,21 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import type { OfferAudience, OfferBenefit } from '../../offers/offer-benefit';
 import type { OfferSchedule } from '../../offers/offer-schedule';
-import type { OpeningHours } from '../../partners/opening-hours';
+import { OutletDto } from '../../partners/dto/outlet.dto';
 
-export class CatalogueOutletDto {
-  id: string;
-  @ApiProperty({ enum: ['place', 'online'] })
-  kind: 'place' | 'online';
-  name: string;
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  openingHours: OpeningHours | null;
-  url: string | null;
-  discountCode: string | null;
+/** An outlet as the public sees it: no partner-internal ref, no bookkeeping dates. */
+export class CatalogueOutletDto extends OmitType(OutletDto, [
+  'partnerId',
+  'ref',
+  'createdAt',
+  'updatedAt',
+] as const) {
   /** With a near-me search: great-circle distance from the point, in metres. */
   distanceMetres?: number;
 }

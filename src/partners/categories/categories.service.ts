@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
+import { stripUndefined } from '../../common/changes';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/db-errors';
 import { TransactionService } from '../../database/transaction.service';
@@ -61,7 +62,7 @@ export class CategoriesService {
       if (dto.names)
         this.checkNames(dto.names, (await this.programmes.get(category.programmeId, em)).languages);
       const before = { names: category.names, sortOrder: category.sortOrder };
-      Object.assign(category, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
+      Object.assign(category, stripUndefined(dto));
       await em.save(category);
       await this.audit.record(em, actor, {
         action: 'category.update',
