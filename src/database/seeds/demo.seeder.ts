@@ -7,6 +7,7 @@ import { ProblemException } from '../../common/problem/problem.exception';
 import { UserEntity } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
 import { demoFamilies } from './enrolment.demo';
+import { demoPartnersStep } from './partners.demo';
 
 /** Public (it is in the README), so it only ever protects demo data. Passes the password policy. */
 export const DEFAULT_DEMO_PASSWORD = 'family card demo 2026!';
@@ -89,7 +90,12 @@ const integrationApiKey: DemoSeedStep = {
 };
 
 /** In order; later capabilities (families, partners, offers, cards) append their own step. */
-export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [staffAccounts, integrationApiKey, demoFamilies];
+export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [
+  staffAccounts,
+  integrationApiKey,
+  demoFamilies,
+  demoPartnersStep,
+];
 
 /** Fills a running app with sample data through its real services, audited as the system actor `demo`. */
 export class DemoSeeder {
