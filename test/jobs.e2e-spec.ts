@@ -52,6 +52,29 @@ describe(`scheduled jobs, ${instances} instance(s) on one database (${engine})`,
     expect(await jb.tick(new Date(now.getTime() + 3_600_000))).toContain('test.same-moment');
   });
 
+  it('the timer starts no tick while its previous tick is still running', async () => {
+    // Periods of 50 ms, ticks every 40 ms, runs of 150 ms: overlapping ticks would run two at once.
+    const running = new Map<string, number>();
+    let most = 0;
+    for (const t of new Set([a, b])) {
+      const jobs = t.app.get(JobsService);
+      jobs.register({
+        name: 'test.slow',
+        everyMs: 50,
+        run: async () => {
+          running.set(jobs.instanceId, (running.get(jobs.instanceId) ?? 0) + 1);
+          most = Math.max(most, running.get(jobs.instanceId)!);
+          await new Promise((r) => setTimeout(r, 150));
+          running.set(jobs.instanceId, running.get(jobs.instanceId)! - 1);
+        },
+      });
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+    const rows = await a.dataSource.getRepository(JobRunEntity).findBy({ job: 'test.slow' });
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(most).toBe(1);
+  });
+
   it('with both schedulers running, a job runs once per period, not twice', async () => {
     const everyMs = 300;
     const executions: { instance: string; period: number }[] = [];

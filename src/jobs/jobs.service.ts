@@ -31,6 +31,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly jobs = new Map<string, JobDefinition>();
   private readonly running = new Set<Promise<unknown>>();
   private timer?: NodeJS.Timeout;
+  private ticking = false;
 
   constructor(
     private readonly tx: TransactionService,
@@ -55,9 +56,23 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   onApplicationBootstrap(): void {
     const limits = this.config.getOrThrow<LimitsConfig>('limits');
     if (!limits.jobsEnabled) return;
-    this.timer = setInterval(() => void this.tick(), limits.jobsTickMs);
+    this.timer = setInterval(() => void this.scheduledTick(), limits.jobsTickMs);
     this.timer.unref();
-    void this.tick();
+    void this.scheduledTick();
+  }
+
+  /**
+   * A tick from the timer, unless the previous one is still going: with a short period (or a slow database)
+   * overlapping ticks would pile up, each holding a pooled connection, until the pool ran dry.
+   */
+  private async scheduledTick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.tick();
+    } finally {
+      this.ticking = false;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
