@@ -22,6 +22,7 @@ import { OffersModule } from './offers/offers.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { UsersModule } from './users/users.module';
+import { ValidationsModule } from './validations/validations.module';
 
 /** Every config namespace; each validates its own variables when loaded. */
 export const CONFIG_NAMESPACES = [
@@ -62,6 +63,7 @@ export const CORE_MODULES = [
   PartnersModule,
   OffersModule,
   CatalogueModule,
+  ValidationsModule,
 ];
 
 /** Validates every namespace up front so that one start-up reports every bad variable, not just the first. */

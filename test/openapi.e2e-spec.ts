@@ -21,6 +21,7 @@ const PUBLIC_OPERATIONS = [
   'get /api/v1/catalogue/partners/{id}',
   'get /api/v1/catalogue/partners/{id}/logo',
   'get /api/v1/catalogue/feed.json',
+  'get /api/v1/revocations',
 ];
 
 describe(`OpenAPI (${engine})`, () => {

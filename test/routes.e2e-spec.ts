@@ -21,6 +21,7 @@ const PUBLIC = new Set([
   'GET /api/v1/catalogue/partners/:id',
   'GET /api/v1/catalogue/partners/:id/logo',
   'GET /api/v1/catalogue/feed.json',
+  'GET /api/v1/revocations',
 ]);
 /** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
 const isDocs = (url: string) => url.startsWith('/api/docs');

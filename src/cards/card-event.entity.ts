@@ -19,6 +19,7 @@ export type CardEventType = (typeof CARD_EVENTS)[number];
 /** One step in a card's history, shown to staff. */
 @Entity('card_events')
 @Index('ix_card_events_card', ['cardId', 'id'])
+@Index('ix_card_events_at', ['at'])
 export class CardEventEntity {
   @BigIdColumn()
   id: string;

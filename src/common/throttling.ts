@@ -3,6 +3,8 @@ import { ThrottlerModuleOptions, ThrottlerStorage, ThrottlerStorageService } fro
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type Redis from 'ioredis';
 import type { LimitsConfig } from '../config/limits.config';
+import { parseApiKey } from '../api-keys/api-key-format';
+import { extractCredential } from '../auth/auth.guard';
 import { RATE_LIMIT_KEY, RateLimitGroup } from './decorators/auth.decorator';
 
 const groupOf = (ctx: ExecutionContext): RateLimitGroup | undefined =>
@@ -17,6 +19,8 @@ export function throttlerOptions(limits: LimitsConfig, redis: Redis | null): Thr
   const groups: Record<RateLimitGroup, number> = {
     login: limits.loginPerMinute,
     selfService: limits.selfServicePerMinute,
+    validation: limits.validationPerIpPerMinute,
+    publicCheck: limits.publicCheckPerMinute,
   };
   return {
     throttlers: [
@@ -27,6 +31,14 @@ export function throttlerOptions(limits: LimitsConfig, redis: Redis | null): Thr
         limit,
         skipIf: (ctx: ExecutionContext) => groupOf(ctx) !== name,
       })),
+      // Card checks are also counted per merchant account or till key, whatever address they come from.
+      {
+        name: 'validationPerCredential',
+        ttl: 60_000,
+        limit: limits.validationPerMinute,
+        skipIf: (ctx: ExecutionContext) => groupOf(ctx) !== 'validation',
+        getTracker: (req: Record<string, unknown>) => credentialTracker(req) ?? String(req.ip),
+      },
     ],
     storage: redis ? new FallbackStorage(new ThrottlerStorageRedisService(redis)) : undefined,
   };
@@ -55,5 +67,24 @@ export class FallbackStorage implements ThrottlerStorage {
       this.degraded = true;
       return this.local.increment(...args);
     }
+  }
+}
+
+/**
+ * Who presents a request, for per-credential limits: the till key's public prefix, or the user of a bearer
+ * token (its `sub`, read without verifying: the auth guard rejects forged tokens next, and a forger gains only
+ * a counter of its own). Null when there is no credential.
+ */
+export function credentialTracker(req: Record<string, unknown>): string | null {
+  const credential = extractCredential(req.headers as Record<string, string | string[] | undefined>);
+  if (!credential) return null;
+  const key = parseApiKey(credential);
+  if (key) return `key:${key.prefix}`;
+  const [, body] = credential.split('.');
+  try {
+    const sub = (JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8')) as { sub?: unknown }).sub;
+    return typeof sub === 'string' ? `user:${sub}` : null;
+  } catch {
+    return null;
   }
 }

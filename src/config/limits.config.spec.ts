@@ -10,6 +10,10 @@ const DEFAULTS: LimitsConfig = {
   perMinute: 600,
   loginPerMinute: 10,
   selfServicePerMinute: 30,
+  validationPerMinute: 120,
+  validationPerIpPerMinute: 600,
+  publicCheckPerMinute: 30,
+  validationBurst: { limit: 20, minutes: 10 },
   jobsEnabled: true,
   jobsTickMs: 15_000,
 };
@@ -25,6 +29,8 @@ describe('limitsConfig', () => {
       'REDIS_KEY_PREFIX',
       'RATE_LIMIT_PER_MINUTE',
       'RATE_LIMIT_LOGIN_PER_MINUTE',
+      'RATE_LIMIT_VALIDATION_PER_MINUTE',
+      'VALIDATION_BURST_LIMIT',
       'JOBS_ENABLED',
       'JOBS_TICK_MS',
     ];

@@ -31,6 +31,40 @@ class LimitsEnv {
   @Min(1)
   RATE_LIMIT_SELF_SERVICE_PER_MINUTE: number = 30;
 
+  /** Card checks and redemptions per merchant account or till key. */
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a whole number of requests' })
+  @Min(1)
+  RATE_LIMIT_VALIDATION_PER_MINUTE: number = 120;
+
+  /** Card checks and redemptions per client address, whatever the credential (a shop's many tills share one). */
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a whole number of requests' })
+  @Min(1)
+  RATE_LIMIT_VALIDATION_PER_IP_PER_MINUTE: number = 600;
+
+  /** The public check page behind the QR code, per client address. */
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a whole number of requests' })
+  @Min(1)
+  RATE_LIMIT_PUBLIC_CHECK_PER_MINUTE: number = 30;
+
+  /** Unknown, forged or malformed codes from one account or key within VALIDATION_BURST_MINUTES that raise a flag for staff. */
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a whole number of checks' })
+  @Min(2)
+  VALIDATION_BURST_LIMIT: number = 20;
+
+  @IsOptional()
+  @ToInt()
+  @IsInt({ message: 'must be a whole number of minutes' })
+  @Min(1)
+  VALIDATION_BURST_MINUTES: number = 10;
+
   @IsOptional()
   @ToBool()
   @IsBoolean({ message: 'must be true or false' })
@@ -51,6 +85,10 @@ export const limitsConfig = registerAs('limits', () => {
     perMinute: env.RATE_LIMIT_PER_MINUTE,
     loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
     selfServicePerMinute: env.RATE_LIMIT_SELF_SERVICE_PER_MINUTE,
+    validationPerMinute: env.RATE_LIMIT_VALIDATION_PER_MINUTE,
+    validationPerIpPerMinute: env.RATE_LIMIT_VALIDATION_PER_IP_PER_MINUTE,
+    publicCheckPerMinute: env.RATE_LIMIT_PUBLIC_CHECK_PER_MINUTE,
+    validationBurst: { limit: env.VALIDATION_BURST_LIMIT, minutes: env.VALIDATION_BURST_MINUTES },
     jobsEnabled: env.JOBS_ENABLED,
     jobsTickMs: env.JOBS_TICK_MS,
   };

@@ -19,6 +19,8 @@ export const DEFAULT_PROGRAMME_SETTINGS = {
   taxNumberFormat: 'NIP',
   partnerAgreementVersion: '1.0',
   offerEditsNeedApproval: true,
+  validationRetentionDays: 365,
+  redemptionCancelMinutes: 15,
 } satisfies Partial<ProgrammeEntity>;
 
 export const rulesOf = (p: ProgrammeEntity): EligibilityRules => ({

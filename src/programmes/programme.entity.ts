@@ -80,6 +80,14 @@ export class ProgrammeEntity {
   @Column({ type: 'boolean' })
   offerEditsNeedApproval: boolean;
 
+  /** How long card checks are kept for statistics, in days. */
+  @Column({ type: 'integer' })
+  validationRetentionDays: number;
+
+  /** How long after a redemption the cashier may still cancel it, in minutes. */
+  @Column({ type: 'integer' })
+  redemptionCancelMinutes: number;
+
   @CreatedAtColumn()
   createdAt: Date;
 

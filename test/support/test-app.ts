@@ -72,7 +72,7 @@ export async function startApp(
   try {
     // The settings are read while the app is created; afterwards the environment is as it was.
     app = await withEnv(env, async () => {
-      const created = await createApp({ logger: pino({ level: 'silent' }) });
+      const created = await createApp({ logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
       created
         .getHttpAdapter()
         .getInstance()

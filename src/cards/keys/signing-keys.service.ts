@@ -121,6 +121,13 @@ export class SigningKeysService implements OnApplicationBootstrap {
     return signer;
   }
 
+  /** Every key's public half by kid (active and retired), for verifying scanned tokens in this process. */
+  async allPublicKeys(): Promise<Map<string, KeyObject>> {
+    const keys = await this.dataSource.manager.find(SigningKeyEntity, { select: { id: true } });
+    const found = await Promise.all(keys.map(async ({ id }) => [id, await this.publicKey(id)] as const));
+    return new Map(found.filter((entry): entry is [string, KeyObject] => entry[1] !== null));
+  }
+
   /** For verifiers in this process: the public key of a kid, or null when no such key exists. */
   async publicKey(kid: string): Promise<KeyObject | null> {
     const cached = this.publicKeys.get(kid);

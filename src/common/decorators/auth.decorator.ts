@@ -35,7 +35,7 @@ export function Auth(options: { roles?: Role[]; scope?: ApiScope } = {}) {
 /** Marks a route as reachable without credentials. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-export type RateLimitGroup = 'login' | 'selfService';
+export type RateLimitGroup = 'login' | 'selfService' | 'validation' | 'publicCheck';
 
 /** Puts a route under a stricter named rate limit in addition to the global one. */
 export const RateLimit = (group: RateLimitGroup) =>

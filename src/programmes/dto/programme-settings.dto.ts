@@ -153,4 +153,16 @@ export class ProgrammeSettingsDto {
   /** Whether a merchant's edit of a published offer needs approval again. */
   @IsBoolean()
   offerEditsNeedApproval: boolean;
+
+  /** Days that card checks are kept (pseudonymously) for statistics. */
+  @Max(3650)
+  @Min(1)
+  @IsInt()
+  validationRetentionDays: number;
+
+  /** Minutes after a redemption in which the cashier may cancel it. */
+  @Max(1440)
+  @Min(0)
+  @IsInt()
+  redemptionCancelMinutes: number;
 }

@@ -41,6 +41,8 @@ export const mapProgramme = (p: ProgrammeEntity): ProgrammeDto => ({
   taxNumberFormat: p.taxNumberFormat,
   partnerAgreementVersion: p.partnerAgreementVersion,
   offerEditsNeedApproval: p.offerEditsNeedApproval,
+  validationRetentionDays: p.validationRetentionDays,
+  redemptionCancelMinutes: p.redemptionCancelMinutes,
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,
 });

@@ -1,0 +1,32 @@
+import type { MemberRole, IsoDate } from '../programmes/eligibility/eligibility.types';
+import { ageOn } from '../programmes/eligibility/civil-date';
+import type { OfferAudience } from '../offers/offer-benefit';
+
+/** Who holds the card, as far as an offer's conditions ask. */
+export interface Holder {
+  role: MemberRole;
+  birthDate: IsoDate;
+  /** Active members of the family. */
+  familySize: number;
+}
+
+const CHILD_ROLES: readonly MemberRole[] = ['child', 'foster_child'];
+
+/** Why an offer does not apply to this holder, or null when it does. Dates and use limits are checked apart. */
+export function audienceRefusal(
+  offer: { audience: OfferAudience; minFamilySize: number | null },
+  holder: Holder,
+  today: IsoDate,
+): string | null {
+  const { audience } = offer;
+  if (audience.kind === 'children' && !CHILD_ROLES.includes(holder.role)) return 'for children only';
+  if (audience.kind === 'parents' && CHILD_ROLES.includes(holder.role)) return 'for parents only';
+  if (audience.kind === 'age_range') {
+    const age = ageOn(holder.birthDate, today);
+    if (audience.minAge !== undefined && age < audience.minAge) return `from age ${audience.minAge}`;
+    if (audience.maxAge !== undefined && age > audience.maxAge) return `up to age ${audience.maxAge}`;
+  }
+  if (offer.minFamilySize !== null && holder.familySize < offer.minFamilySize)
+    return `for families of ${offer.minFamilySize} or more`;
+  return null;
+}
