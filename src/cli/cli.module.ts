@@ -1,9 +1,11 @@
 import { Module, Type } from '@nestjs/common';
 import { CONFIG_MODULE, CORE_MODULES } from '../core-modules';
 import { FamilyImportModule } from '../families/import/family-import.module';
+import { PartnerImportModule } from '../partners/import/partner-import.module';
 import { CommanderExitOverride } from './commander-exit';
 import { CreateAdminCommand } from './commands/create-admin.command';
 import { ImportFamiliesCommand } from './commands/import-families.command';
+import { ImportPartnersCommand } from './commands/import-partners.command';
 import { JobsRunCommand } from './commands/jobs-run.command';
 import { KeysRotateCommand } from './commands/keys-rotate.command';
 import { CardsPrintCommand } from './commands/cards-print.command';
@@ -16,13 +18,14 @@ const MIGRATION_COMMANDS = [MigrateCommand, MigrateShowCommand, MigrateRevertCom
 
 /** The application without HTTP: the same services, database and jobs as the server. */
 @Module({
-  imports: [...CORE_MODULES, FamilyImportModule],
+  imports: [...CORE_MODULES, FamilyImportModule, PartnerImportModule],
   providers: [
     CommanderExitOverride,
     CreateAdminCommand,
     UsersListCommand,
     JobsRunCommand,
     ImportFamiliesCommand,
+    ImportPartnersCommand,
     KeysRotateCommand,
     CardsPrintCommand,
     ...MIGRATION_COMMANDS,

@@ -18,3 +18,11 @@ describe('stripUndefined', () => {
     expect(stripUndefined({ a: undefined, b: null, c: false, d: 0 })).toEqual({ b: null, c: false, d: 0 });
   });
 });
+
+describe('sameJson and changedFields with objects whose keys come back in another order (jsonb)', () => {
+  it('sees no change', () => {
+    const stored = { kind: 'temporary', endsOn: '2026-12-31', startsOn: '2026-12-01' };
+    const sent = { kind: 'temporary', startsOn: '2026-12-01', endsOn: '2026-12-31' };
+    expect(changedFields({ schedule: stored }, { schedule: sent })).toEqual({});
+  });
+});

@@ -95,10 +95,13 @@ const MINOR_UNIT_DIGITS: Record<string, number> = {
   TND: 3,
 };
 
+/** Digits after the decimal point of a currency's minor unit: 2 for PLN (grosze), 0 for JPY. */
+export const minorUnitDigits = (currency: string): number => MINOR_UNIT_DIGITS[currency.toUpperCase()] ?? 2;
+
 /** A short catalogue badge: "−20%", "−15,00 zł", "15.00 PLN off"… Throws RangeError for an unknown currency. */
 export function formatBenefit(b: OfferBenefit, currency: string, language: string): string {
   const words = WORDS[language.split('-')[0].toLowerCase()] ?? WORDS.en;
-  const digits = MINOR_UNIT_DIGITS[currency.toUpperCase()] ?? 2;
+  const digits = minorUnitDigits(currency);
   const money = (minor: number) =>
     new Intl.NumberFormat(language, {
       style: 'currency',

@@ -1,3 +1,4 @@
+import { sameJson } from '../common/changes';
 import { randomBytes } from 'node:crypto';
 import type { FieldError } from '../common/problem/problem';
 import { foldForSearch } from '../common/text';
@@ -208,7 +209,6 @@ export type OfferSnapshot = OfferInput & { ref: string; categoryId: string; outl
  */
 export function editSummary(before: OfferSnapshot, after: OfferSnapshot): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   for (const key of [
     'ref',
     'categoryId',
@@ -218,9 +218,9 @@ export function editSummary(before: OfferSnapshot, after: OfferSnapshot): Record
     'minFamilySize',
     'limits',
   ] as const)
-    if (!same(before[key], after[key])) changes[key] = { from: before[key], to: after[key] };
+    if (!sameJson(before[key], after[key])) changes[key] = { from: before[key], to: after[key] };
   const languages = [...new Set([...Object.keys(before.texts), ...Object.keys(after.texts)])];
-  const changedTexts = languages.filter((l) => !same(before.texts[l], after.texts[l])).sort();
+  const changedTexts = languages.filter((l) => !sameJson(before.texts[l], after.texts[l])).sort();
   if (changedTexts.length) changes.texts = { languages: changedTexts };
   const added = after.outletIds.filter((id) => !before.outletIds.includes(id));
   const removed = before.outletIds.filter((id) => !after.outletIds.includes(id));

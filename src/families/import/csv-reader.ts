@@ -89,7 +89,7 @@ export async function openCsv(path: string): Promise<CsvSource> {
   return { encoding: describeEncoding(guess), delimiter, ignoredColumns: header.ignored, rows: rows() };
 }
 
-async function nextRecord<T>(records: AsyncIterator<T>): Promise<IteratorResult<T>> {
+export async function nextRecord<T>(records: AsyncIterator<T>): Promise<IteratorResult<T>> {
   try {
     return await records.next();
   } catch (error) {
@@ -97,7 +97,7 @@ async function nextRecord<T>(records: AsyncIterator<T>): Promise<IteratorResult<
   }
 }
 
-async function sniffEncoding(path: string) {
+export async function sniffEncoding(path: string) {
   const sniffer = new EncodingSniffer();
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) sniffer.push(chunk as Buffer);
@@ -107,7 +107,7 @@ async function sniffEncoding(path: string) {
   return sniffer.result();
 }
 
-async function headerLine(path: string, encoding: CsvEncoding): Promise<string> {
+export async function headerLine(path: string, encoding: CsvEncoding): Promise<string> {
   const file = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await file.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
@@ -120,7 +120,7 @@ async function headerLine(path: string, encoding: CsvEncoding): Promise<string> 
 }
 
 /** Bytes to text in the file's encoding (dropping a BOM), with CRLF turned into LF (see normalizeNewlines). */
-function decoding(encoding: CsvEncoding): Transform {
+export function decoding(encoding: CsvEncoding): Transform {
   const decoder = iconv.getDecoder(encoding);
   let pendingCr = false;
   const emit = (text: string): string => {

@@ -112,18 +112,32 @@ export function ageOn(birthDate: IsoDate, date: IsoDate): number {
   return compareDates(date, anniversary(birthDate, years)) >= 0 ? years : years - 1;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (an import of 60,000 offers spent most of
+// its time here), so one of each kind is kept per time zone.
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const CLOCK_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  make: () => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) cache.set(timeZone, (format = make()));
+  return format;
+}
+
 /**
  * The calendar day in `timeZone` at the instant `now`. This is the only place where the clock meets the
  * calendar: at 23:30 UTC on 31 December it is already 1 January in Europe/Warsaw.
  */
 export function todayIn(timeZone: string, now: Date): IsoDate {
   // formatToParts rather than the formatted string: the en-CA pattern is locale data that ICU may change.
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatter(
+    DAY_FORMATS,
     timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).formatToParts(now);
   const part = (type: 'year' | 'month' | 'day') => Number(parts.find((p) => p.type === type)?.value);
   return formatIsoDate({ year: part('year'), month: part('month'), day: part('day') });
 }
@@ -142,16 +156,21 @@ export function startOfDayIn(date: IsoDate, timeZone: string): Date {
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter(
+    CLOCK_FORMATS,
     timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instant));
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  ).formatToParts(new Date(instant));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(
     part('year'),
