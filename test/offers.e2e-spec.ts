@@ -375,6 +375,24 @@ describe(`offers (${engine})`, () => {
     }
   });
 
+  it('re-sending a published offer’s fields unchanged, in another key order, is no edit (jsonb reorders keys)', async () => {
+    const schedule = { kind: 'temporary', startsOn: '2026-12-01', endsOn: '2099-01-31' };
+    const offer = await published(a, { schedule, limits: { perCardPerWeek: 2, perCardPerDay: 1 } });
+    const before = (await auditOf(offer.id)).length;
+    const same = await ok<Offer>(
+      patch(offerUrl(a, offer.id), a.owner, {
+        schedule: { endsOn: '2099-01-31', kind: 'temporary', startsOn: '2026-12-01' },
+        limits: { perCardPerDay: 1, perCardPerWeek: 2 },
+        texts: {
+          en: { title: 'Family ticket' },
+          pl: { description: 'Zniżka na seanse w Łodzi', title: 'Bilet rodzinny' },
+        },
+      }),
+    );
+    expect(same.status).toBe('published');
+    expect(await auditOf(offer.id)).toHaveLength(before);
+  });
+
   it('lists a partner’s offers newest first with a status filter; staff see the queue oldest first', async () => {
     const page = await ok<{ items: Offer[]; total: number }>(get(`${offersOf(a)}?limit=3`, a.owner));
     expect(page.items).toHaveLength(3);
