@@ -36,6 +36,8 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
     genReqId: requestIdFor,
     requestIdHeader: false,
     return503OnClosing: true,
+    // The card token in the check page's path (/C/<token>) is about 260 characters; Fastify's default is 100.
+    maxParamLength: 512,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: new PinoNestLogger(root),
@@ -82,7 +84,7 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   );
   if (config.corsOrigins.length > 0)
     app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', '.well-known/jwks.json'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', '.well-known/jwks.json', 'C/:token', 'c/:token'] });
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;

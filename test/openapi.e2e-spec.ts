@@ -22,6 +22,8 @@ const PUBLIC_OPERATIONS = [
   'get /api/v1/catalogue/partners/{id}/logo',
   'get /api/v1/catalogue/feed.json',
   'get /api/v1/revocations',
+  'get /C/{token}',
+  'get /c/{token}',
 ];
 
 describe(`OpenAPI (${engine})`, () => {

@@ -22,6 +22,8 @@ const PUBLIC = new Set([
   'GET /api/v1/catalogue/partners/:id/logo',
   'GET /api/v1/catalogue/feed.json',
   'GET /api/v1/revocations',
+  'GET /C/:token',
+  'GET /c/:token',
 ]);
 /** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
 const isDocs = (url: string) => url.startsWith('/api/docs');
@@ -42,15 +44,18 @@ function nestHandlers(t: TestApp): Map<string, Handler> {
         const fn = cls.prototype[name] as object;
         const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
         if (method === undefined || typeof fn !== 'function') continue;
-        const sub = String(Reflect.getMetadata(PATH_METADATA, fn) ?? '');
-        const prefix = base === 'health' || base === '.well-known' ? '' : '/api/v1';
-        const url = `${prefix}/${[base, sub].filter((s) => s && s !== '/').join('/')}`.replace(/\/+$/, '');
-        const key = `${RequestMethod[method]} ${url}`;
-        handlers.set(key, {
-          key,
-          isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, fn) ?? Reflect.getMetadata(PUBLIC_KEY, cls)),
-          auth: Reflect.getMetadata(AUTH_KEY, fn) ?? Reflect.getMetadata(AUTH_KEY, cls),
-        });
+        for (const sub of [Reflect.getMetadata(PATH_METADATA, fn) ?? ''].flat().map(String)) {
+          // Outside the /api/v1 prefix: health, the JWKS, and the check page behind the QR code.
+          const unprefixed = base === 'health' || base === '.well-known' || /^[Cc]\//.test(sub);
+          const prefix = unprefixed ? '' : '/api/v1';
+          const url = `${prefix}/${[base, sub].filter((s) => s && s !== '/').join('/')}`.replace(/\/+$/, '');
+          const key = `${RequestMethod[method]} ${url}`;
+          handlers.set(key, {
+            key,
+            isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, fn) ?? Reflect.getMetadata(PUBLIC_KEY, cls)),
+            auth: Reflect.getMetadata(AUTH_KEY, fn) ?? Reflect.getMetadata(AUTH_KEY, cls),
+          });
+        }
       }
     }
   }

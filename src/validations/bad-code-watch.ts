@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
 import type { LimitsConfig } from '../config/limits.config';
 import { ValidationFlagEntity } from './validation-flag.entity';
 import type { ValidationResult } from './validation-result';
@@ -72,5 +73,35 @@ export class BadCodeWatch {
       entityId: flag.id,
       summary: { partnerId: partner.id, actorType: flag.actorType, actorId: flag.actorId, badCount },
     });
+  }
+
+  /** Flags for staff, newest first; only open ones unless `all`. */
+  list(em: EntityManager, all: boolean): Promise<ValidationFlagEntity[]> {
+    return em.find(ValidationFlagEntity, {
+      where: all ? {} : { resolvedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
+  }
+
+  /** Closes a flag with what staff found; audited. Closing a closed flag changes nothing. */
+  async resolve(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    resolution: string,
+  ): Promise<ValidationFlagEntity> {
+    const flag = await em.findOneBy(ValidationFlagEntity, { id });
+    if (!flag) throw new NotFoundException(`No flag ${id}`);
+    if (flag.resolvedAt) return flag;
+    Object.assign(flag, { resolvedAt: new Date(), resolvedBy: actor.label, resolution });
+    await em.save(flag);
+    await this.audit.record(em, actor, {
+      action: 'validation.flag.resolve',
+      entityType: 'validation_flag',
+      entityId: id,
+      summary: { resolution },
+    });
+    return flag;
   }
 }

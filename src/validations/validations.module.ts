@@ -3,16 +3,28 @@ import { CardsModule } from '../cards/cards.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ApplicableOffers } from './applicable-offers';
 import { BadCodeWatch } from './bad-code-watch';
+import { CheckPage } from './check-page';
+import { CheckPageController } from './check-page.controller';
 import { RedemptionsService } from './redemptions.service';
 import { RevocationsService } from './revocations.service';
+import { ValidationFlagsController } from './validation-flags.controller';
 import { ValidationsController } from './validations.controller';
+import { ValidationsPurgeJob } from './validations-purge.job';
 import { ValidationsService } from './validations.service';
 
 /** Checking cards at the point of use, redemptions with usage limits, and the signed revocation list. */
 @Module({
   imports: [CardsModule, ProgrammesModule],
-  controllers: [ValidationsController],
-  providers: [ValidationsService, RedemptionsService, RevocationsService, ApplicableOffers, BadCodeWatch],
+  controllers: [ValidationsController, ValidationFlagsController, CheckPageController],
+  providers: [
+    ValidationsService,
+    RedemptionsService,
+    RevocationsService,
+    ApplicableOffers,
+    BadCodeWatch,
+    ValidationsPurgeJob,
+    CheckPage,
+  ],
   exports: [ValidationsService, RevocationsService],
 })
 export class ValidationsModule {}

@@ -53,7 +53,7 @@ export class ValidationsService {
   async check(actor: Actor, dto: CheckCardDto, now = new Date()): Promise<CheckOutcomeDto> {
     const checker = await this.checker(actor);
     const outletId = await this.outletOf(checker.partner.id, dto.outletId);
-    const { result, card, method } = await this.decide(checker.programme, dto, now);
+    const { result, card, method } = await this.assess(checker.programme, dto, now);
     const validation = await this.tx.run(async (em) => {
       const row = await this.record(em, checker, { outletId, cardId: card?.id ?? null, result, method, now });
       await this.watch.afterCheck(em, checker, row);
@@ -70,9 +70,10 @@ export class ValidationsService {
     };
   }
 
-  private async decide(
+  /** The answer for a code in a programme, and the card when the register has it; records nothing. */
+  async assess(
     programme: ProgrammeEntity,
-    dto: CheckCardDto,
+    dto: Pick<CheckCardDto, 'code' | 'lastName'>,
     now: Date,
   ): Promise<{ result: ValidationResult; card: CardEntity | null; method: 'qr' | 'number' }> {
     const code = parseCheckCode(dto.code);
