@@ -7,6 +7,8 @@ import { CheckPage } from './check-page';
 import { CheckPageController } from './check-page.controller';
 import { RedemptionsService } from './redemptions.service';
 import { RevocationsService } from './revocations.service';
+import { StatisticsController } from './statistics/statistics.controller';
+import { StatisticsService } from './statistics/statistics.service';
 import { ValidationFlagsController } from './validation-flags.controller';
 import { ValidationsController } from './validations.controller';
 import { ValidationsPurgeJob } from './validations-purge.job';
@@ -15,7 +17,7 @@ import { ValidationsService } from './validations.service';
 /** Checking cards at the point of use, redemptions with usage limits, and the signed revocation list. */
 @Module({
   imports: [CardsModule, ProgrammesModule],
-  controllers: [ValidationsController, ValidationFlagsController, CheckPageController],
+  controllers: [ValidationsController, ValidationFlagsController, StatisticsController, CheckPageController],
   providers: [
     ValidationsService,
     RedemptionsService,
@@ -24,6 +26,7 @@ import { ValidationsService } from './validations.service';
     BadCodeWatch,
     ValidationsPurgeJob,
     CheckPage,
+    StatisticsService,
   ],
   exports: [ValidationsService, RevocationsService],
 })
