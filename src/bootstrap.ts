@@ -37,7 +37,7 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
     requestIdHeader: false,
     return503OnClosing: true,
     // The card token in the check page's path (/C/<token>) is about 260 characters; Fastify's default is 100.
-    maxParamLength: 512,
+    routerOptions: { maxParamLength: 512 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: new PinoNestLogger(root),
