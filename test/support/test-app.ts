@@ -72,6 +72,7 @@ export async function startApp(
   try {
     // The settings are read while the app is created; afterwards the environment is as it was.
     app = await withEnv(env, async () => {
+      // TEST_LOG_LEVEL=error shows the server's own log (a 500's stack, say) while a test is being debugged.
       const created = await createApp({ logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
       created
         .getHttpAdapter()
