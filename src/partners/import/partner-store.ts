@@ -1,7 +1,8 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { AuditLogEntity } from '../../audit/audit-log.entity';
 import { redactSummary } from '../../audit/redact';
+import { chunks, insertRows } from '../../database/insert-rows';
 import type { Actor } from '../../auth/actor';
 import { OfferOutletEntity } from '../../offers/offer-outlet.entity';
 import { refreshOfferSearch } from '../../offers/offer-search-refresh';
@@ -12,10 +13,6 @@ import type { AuditEntry, Plan, Stored } from './partner-plan';
 
 /** Bounds the IN lists well under either engine's parameter limit. */
 const LOOKUP_CHUNK = 5000;
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
 
 /**
  * What is stored for the partners a file names, in a few queries for the whole file: the partners by tax
@@ -85,13 +82,13 @@ export async function sqliteDataVersion(em: EntityManager): Promise<number | nul
  */
 export async function writePlan(em: EntityManager, plan: Plan, actor: Actor, now: Date): Promise<void> {
   // updated_at is the import's instant, to the millisecond like created_at (SQLite's own default has seconds).
-  await insertRows(em, PartnerEntity, plan.partners.create);
+  await insertRows(em, PartnerEntity, plan.partners.create, now);
   for (const { id, set } of plan.partners.update)
     await em.update(PartnerEntity, { id }, { ...set, updatedAt: now });
-  await insertRows(em, OutletEntity, plan.outlets.create);
+  await insertRows(em, OutletEntity, plan.outlets.create, now);
   for (const { id, set } of plan.outlets.update)
     await em.update(OutletEntity, { id }, { ...set, updatedAt: now });
-  await insertRows(em, OfferEntity, plan.offers.create);
+  await insertRows(em, OfferEntity, plan.offers.create, now);
   for (const { id, set } of plan.offers.update)
     await em.update(OfferEntity, { id }, { ...set, updatedAt: now });
   for (const chunk of chunks(plan.relinked, LOOKUP_CHUNK))
@@ -100,12 +97,14 @@ export async function writePlan(em: EntityManager, plan: Plan, actor: Actor, now
     em,
     OfferOutletEntity,
     [...plan.links].flatMap(([offerId, outletIds]) => outletIds.map((outletId) => ({ offerId, outletId }))),
+    now,
   );
   for (const partnerId of plan.refreshSearch) await refreshOfferSearch(em, partnerId);
   await insertRows(
     em,
     AuditLogEntity,
     plan.audit.map((entry) => auditRow(actor, entry, now)),
+    now,
   );
 }
 
@@ -123,38 +122,4 @@ function auditRow(actor: Actor, entry: AuditEntry, at: Date): Partial<AuditLogEn
     requestId: actor.requestId,
     ip: actor.ip,
   };
-}
-
-/** SQLite accepts at most 32,766 bound parameters per statement, PostgreSQL 65,535. */
-const parameterLimit = (em: EntityManager) => (em.connection.options.type === 'postgres' ? 65_535 : 32_766);
-
-/**
- * Multi-row INSERTs built from the entity's metadata with the driver's own value conversion and placeholders,
- * as many rows per statement as the parameter limit allows: the family import's insertRows
- * (src/families/import/import-writer.ts), which found TypeORM's InsertQueryBuilder spending four fifths of the
- * insert time naming and renaming parameters (here: 17 of 39 s for a national file). Generated ids (the audit
- * log's identity column) are left to the database.
- */
-async function insertRows<T extends ObjectLiteral>(
-  em: EntityManager,
-  target: EntityTarget<T>,
-  rows: Partial<T>[],
-): Promise<void> {
-  const { driver } = em.connection;
-  const metadata = em.connection.getMetadata(target);
-  const columns = metadata.columns.filter((c) => !(c.isGenerated && c.generationStrategy !== 'uuid'));
-  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
-  const table = driver.escape(metadata.tablePath);
-  const size = Math.max(1, Math.floor(parameterLimit(em) / columns.length));
-  for (const chunk of chunks(rows, size)) {
-    const parameters: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const placeholders = columns.map((column) => {
-        parameters.push(driver.preparePersistentValue(column.getEntityValue(row) ?? null, column));
-        return driver.createParameter('', parameters.length - 1);
-      });
-      return `(${placeholders.join(', ')})`;
-    });
-    await em.query(`INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}`, parameters);
-  }
 }
