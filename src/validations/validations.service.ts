@@ -5,7 +5,6 @@ import type { Actor } from '../auth/actor';
 import { formatCardNumber } from '../cards/card-number';
 import { CardEntity } from '../cards/card.entity';
 import { SigningKeysService } from '../cards/keys/signing-keys.service';
-import { verifyQrText } from '../cards/token/card-token';
 import { TransactionService } from '../database/transaction.service';
 import { OutletEntity } from '../partners/outlet.entity';
 import { fieldProblem } from '../partners/partner-problems';
@@ -80,8 +79,7 @@ export class ValidationsService {
     if (code.kind === 'malformed') return { result: 'malformed', card: null, method: 'qr' };
     let number: string;
     if (code.kind === 'token') {
-      const keys = await this.keys.allPublicKeys();
-      const verification = verifyQrText(code.text, (kid) => keys.get(kid) ?? null);
+      const verification = await this.keys.verifyQr(code.text);
       const refused = tokenResult(verification, programme.code);
       if (refused || verification.status !== 'valid') return { result: refused!, card: null, method: 'qr' };
       number = verification.claims.cardNumber;

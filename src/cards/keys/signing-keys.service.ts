@@ -12,6 +12,7 @@ import type { CardsConfig } from '../../config/cards.config';
 import { TransactionService } from '../../database/transaction.service';
 import { CardEntity } from '../card.entity';
 import { LIVE_STATUSES } from '../card-status';
+import { Verification, verifyQrText } from '../token/card-token';
 import { SigningKey, kidOf, kidText } from '../token/ed25519';
 import { JwkDto, jwkOf } from './signing-key.dto';
 import { SigningKeyEntity } from './signing-key.entity';
@@ -121,11 +122,15 @@ export class SigningKeysService implements OnApplicationBootstrap {
     return signer;
   }
 
-  /** Every key's public half by kid (active and retired), for verifying scanned tokens in this process. */
-  async allPublicKeys(): Promise<Map<string, KeyObject>> {
-    const keys = await this.dataSource.manager.find(SigningKeyEntity, { select: { id: true } });
-    const found = await Promise.all(keys.map(async ({ id }) => [id, await this.publicKey(id)] as const));
-    return new Map(found.filter((entry): entry is [string, KeyObject] => entry[1] !== null));
+  /**
+   * Verifies a scanned QR text against the keys the programme has had. Public keys stay cached, so a check
+   * reads the database only for a kid this process has not seen yet (say, a key another instance rotated in).
+   */
+  async verifyQr(text: string): Promise<Verification> {
+    const seen: { kid: string | null } = { kid: null };
+    const first = verifyQrText(text, (kid) => this.publicKeys.get(kid) ?? ((seen.kid = kid), null));
+    if (first.status !== 'unknown_key' || !seen.kid || !(await this.publicKey(seen.kid))) return first;
+    return verifyQrText(text, (kid) => this.publicKeys.get(kid) ?? null);
   }
 
   /** For verifiers in this process: the public key of a kid, or null when no such key exists. */
