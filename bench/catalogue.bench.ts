@@ -983,7 +983,7 @@ async function runEngine(engine: Engine): Promise<void> {
       timeZone: programme.timeZone,
       categories: new Map(categories.map((c) => [c.slug, c.id])),
       fold: foldForSearch,
-      // The service's own window computation, memoised: it builds Intl formatters on every call (~2–6 ms).
+      // The service's own window computation, memoised per distinct schedule: many offers share one.
       windows: (schedule, now, timeZone) => {
         const key = JSON.stringify(schedule);
         if (!windowCache.has(key)) windowCache.set(key, windowColumns(schedule as never, now, timeZone));
