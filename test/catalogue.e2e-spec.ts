@@ -10,6 +10,7 @@ import {
   publishedOffer,
   RegisteredPartner,
 } from './support/partner-factory';
+import { expectCatalogueInStep } from './support/catalogue-in-step';
 import { startApp, TestApp } from './support/test-app';
 
 /** The spherical law of cosines: a second way to the great-circle distance, to check the haversine the service uses. */
@@ -93,6 +94,7 @@ describe(`public catalogue (${engine})`, () => {
       .send({})
       .expect(200);
   });
+  afterEach(() => expectCatalogueInStep(t.dataSource));
   afterAll(() => t.close());
 
   it('finds words ignoring case and diacritics, in titles, partner names and cities', async () => {

@@ -14,6 +14,7 @@ import { ProgrammesService } from '../src/programmes/programmes.service';
 import * as partnerStore from '../src/partners/import/partner-store';
 import { UserEntity } from '../src/users/user.entity';
 import { cli } from './support/cli';
+import { expectCatalogueInStep } from './support/catalogue-in-step';
 import { engine } from './support/databases';
 import {
   addOutlet,
@@ -90,6 +91,7 @@ describe(`import:partners (${engine})`, () => {
     t = await startApp();
     dir = mkdtempSync(join(tmpdir(), 'fc-import-partners-'));
   });
+  afterEach(() => expectCatalogueInStep(t.dataSource));
   afterAll(async () => {
     await t.close();
     rmSync(dir, { recursive: true, force: true });
@@ -619,6 +621,7 @@ describe(`import:partners: encodings and partners registered before (${engine})`
     t = await startApp();
     dir = mkdtempSync(join(tmpdir(), 'fc-import-partners-'));
   });
+  afterEach(() => expectCatalogueInStep(t.dataSource));
   afterAll(async () => {
     await t.close();
     rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { OfferOutletEntity } from '../src/offers/offer-outlet.entity';
 import { DATES_PASSED, OfferWindowsJob } from '../src/offers/offer-windows.job';
 import { OfferEntity } from '../src/offers/offer.entity';
 import { addDays, todayIn } from '../src/programmes/eligibility/civil-date';
+import { expectCatalogueInStep } from './support/catalogue-in-step';
 import { engine } from './support/databases';
 import { startApp, TestApp } from './support/test-app';
 
@@ -133,6 +134,7 @@ describe(`offers (${engine})`, () => {
     b = await newPartner('Teatr Osterwy');
     cashier = (await t.newUser('merchant_cashier', { partnerId: a.id })).token;
   });
+  afterEach(() => expectCatalogueInStep(t.dataSource));
   afterAll(() => t.close());
 
   it('a merchant creates a draft with defaults and the derived columns, audited', async () => {

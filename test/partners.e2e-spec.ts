@@ -5,6 +5,7 @@ import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity'
 import { OutletEntity } from '../src/partners/outlet.entity';
 import { PartnerEntity } from '../src/partners/partner.entity';
 import { UserEntity } from '../src/users/user.entity';
+import { expectCatalogueInStep } from './support/catalogue-in-step';
 import { engine } from './support/databases';
 import {
   addOutlet,
@@ -44,6 +45,7 @@ describe(`partners (${engine})`, () => {
     manager = (await t.newUser('partner_manager')).token;
     caseWorker = (await t.newUser('case_worker')).token;
   });
+  afterEach(() => expectCatalogueInStep(t.dataSource));
   afterAll(() => t.close());
 
   describe('self-registration', () => {

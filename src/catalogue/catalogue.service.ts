@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { boundingBox, distanceMetres, isValidCoordinate, LatLon } from '../common/geo';
 import { pickLanguage } from '../common/language';
 import { containsPattern, foldForSearch } from '../common/text';
@@ -12,6 +12,8 @@ import { fieldProblem } from '../partners/partner-problems';
 import { PartnerEntity } from '../partners/partner.entity';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { ProgrammesService } from '../programmes/programmes.service';
+import { CatalogueOfferEntity } from './catalogue-offer.entity';
+import { CataloguePlaceEntity } from './catalogue-place.entity';
 import { CatalogueView } from './catalogue-view';
 import { Availability, CatalogueQueryDto, DEFAULT_RADIUS_METRES } from './dto/catalogue-query.dto';
 import type { CatalogueOfferDetailDto, CatalogueOfferDto, CataloguePartnerDto } from './dto/catalogue.dto';
@@ -39,28 +41,32 @@ export class CatalogueService {
   ): Promise<{ items: CatalogueOfferDto[]; total: number }> {
     const programme = await this.programmes.default();
     const view = this.view(programme, q.lang, acceptLanguage);
-    const qb = this.offers(programme.id, q.availability, view.now);
-    if (q.category)
-      qb.andWhere('o.categoryId = :categoryId', { categoryId: await this.categoryId(programme, q.category) });
-    for (const [i, word] of foldForSearch(q.q ?? '')
+    const categoryId = q.category ? await this.categoryId(programme, q.category) : undefined;
+    const words = foldForSearch(q.q ?? '')
       .split(' ')
-      .filter(Boolean)
-      .entries())
-      qb.andWhere(`o.searchText LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: containsPattern(word) });
-    if (q.online) qb.andWhere('o.online = :online', { online: true });
+      .filter(Boolean);
 
     let hits: Hit[];
     let total: number;
     if (q.near) {
-      const all = await this.nearby(qb, parseNear(q.near), q.radius ?? DEFAULT_RADIUS_METRES);
+      const places = this.visible(CataloguePlaceEntity, 'cp', programme.id, q.availability, view.now);
+      filter(places, 'cp', categoryId, words);
+      if (q.online)
+        places.innerJoin(CatalogueOfferEntity, 'c', 'c.offerId = cp.offerId AND c.online = :online', {
+          online: true,
+        });
+      const all = await this.nearby(places, parseNear(q.near), q.radius ?? DEFAULT_RADIUS_METRES);
       total = all.length;
       hits = all.slice(q.offset, q.offset + q.limit);
     } else {
+      const qb = this.visible(CatalogueOfferEntity, 'c', programme.id, q.availability, view.now);
+      filter(qb, 'c', categoryId, words);
+      if (q.online) qb.andWhere('c.online = :online', { online: true });
       total = await qb.getCount();
       const rows = await qb
-        .select('o.id', 'id')
-        .orderBy('o.publishedAt', 'DESC')
-        .addOrderBy('o.id', 'DESC')
+        .select('c.offerId', 'id')
+        .orderBy('c.publishedAt', 'DESC')
+        .addOrderBy('c.offerId', 'DESC')
         .offset(q.offset)
         .limit(q.limit)
         .getRawMany<{ id: string }>();
@@ -72,7 +78,9 @@ export class CatalogueService {
   async offer(id: string, lang?: string, acceptLanguage?: string): Promise<CatalogueOfferDetailDto> {
     const programme = await this.programmes.default();
     const view = this.view(programme, lang, acceptLanguage);
-    const found = await this.offers(programme.id, 'any', view.now).andWhere('o.id = :id', { id }).getOne();
+    const found = await this.visible(CatalogueOfferEntity, 'c', programme.id, 'any', view.now)
+      .andWhere('c.offerId = :id', { id })
+      .getExists();
     if (!found) throw new NotFoundException(`No offer ${id} in the catalogue`);
     const [item] = await this.load([{ offerId: id }], view);
     const outlets = await this.outletsOf([id]);
@@ -92,10 +100,11 @@ export class CatalogueService {
       where: { partnerId: id },
       order: { name: 'ASC', id: 'ASC' },
     });
-    const offers = await this.offers(programme.id, 'any', view.now)
-      .andWhere('o.partnerId = :id', { id })
-      .orderBy('o.windowStart', 'ASC')
-      .select('o.id', 'id')
+    const offers = await this.visible(CatalogueOfferEntity, 'c', programme.id, 'any', view.now)
+      .innerJoin(OfferEntity, 'o', 'o.id = c.offerId AND o.partnerId = :id', { id })
+      .orderBy('c.windowStart', 'ASC')
+      .addOrderBy('c.offerId', 'ASC')
+      .select('c.offerId', 'id')
       .getRawMany<{ id: string }>();
     return {
       ...view.partner(partner),
@@ -114,10 +123,10 @@ export class CatalogueService {
   ): Promise<{ programme: ProgrammeEntity; items: CatalogueOfferDto[] }> {
     const programme = await this.programmes.default();
     const view = this.view(programme, lang);
-    const rows = await this.offers(programme.id, 'any', view.now)
-      .select('o.id', 'id')
-      .orderBy('o.publishedAt', 'DESC')
-      .addOrderBy('o.id', 'DESC')
+    const rows = await this.visible(CatalogueOfferEntity, 'c', programme.id, 'any', view.now)
+      .select('c.offerId', 'id')
+      .orderBy('c.publishedAt', 'DESC')
+      .addOrderBy('c.offerId', 'DESC')
       .limit(limit)
       .getRawMany<{ id: string }>();
     return {
@@ -133,25 +142,30 @@ export class CatalogueService {
     return new CatalogueView(programme, pickLanguage(lang, acceptLanguage, programme.languages), new Date());
   }
 
-  /** Published offers of approved partners of the programme, by availability at `now`. */
-  private offers(
+  /**
+   * The search rows (catalogue_offers or catalogue_places, which hold only published offers of approved partners)
+   * of the programme, by availability at `now`.
+   */
+  private visible<T extends CatalogueOfferEntity | CataloguePlaceEntity>(
+    entity: new () => T,
+    alias: string,
     programmeId: string,
     availability: Availability,
     now: Date,
-  ): SelectQueryBuilder<OfferEntity> {
+  ): SelectQueryBuilder<T> {
     const horizon = new Date(now.getTime() + UPCOMING_DAYS * 86_400_000);
     const qb = this.dataSource.manager
-      .createQueryBuilder(OfferEntity, 'o')
-      .innerJoin(PartnerEntity, 'p', "p.id = o.partnerId AND p.status = 'approved'")
-      .where("o.status = 'published'")
-      .andWhere('o.programmeId = :programmeId', { programmeId });
+      .createQueryBuilder(entity, alias)
+      .where(`${alias}.programmeId = :programmeId`, { programmeId });
     const notOver = new Brackets((w) =>
-      w.where('o.windowEnd IS NULL').orWhere('o.windowEnd > :now', { now }),
+      w.where(`${alias}.windowEnd IS NULL`).orWhere(`${alias}.windowEnd > :now`, { now }),
     );
-    if (availability === 'active') qb.andWhere('o.windowStart <= :now', { now }).andWhere(notOver);
+    if (availability === 'active') qb.andWhere(`${alias}.windowStart <= :now`, { now }).andWhere(notOver);
     else if (availability === 'upcoming')
-      qb.andWhere('o.windowStart > :now', { now }).andWhere('o.windowStart <= :horizon', { horizon });
-    else qb.andWhere('o.windowStart <= :horizon', { horizon }).andWhere(notOver);
+      qb.andWhere(`${alias}.windowStart > :now`, { now }).andWhere(`${alias}.windowStart <= :horizon`, {
+        horizon,
+      });
+    else qb.andWhere(`${alias}.windowStart <= :horizon`, { horizon }).andWhere(notOver);
     return qb;
   }
 
@@ -159,14 +173,21 @@ export class CatalogueService {
    * Offers with an outlet within `radius` of `centre`, nearest first, each once with its nearest outlet. The
    * bounding box lets the database use the position index; the exact distance is computed here.
    */
-  private async nearby(qb: SelectQueryBuilder<OfferEntity>, centre: LatLon, radius: number): Promise<Hit[]> {
+  private async nearby(
+    qb: SelectQueryBuilder<CataloguePlaceEntity>,
+    centre: LatLon,
+    radius: number,
+  ): Promise<Hit[]> {
     const box = boundingBox(centre, radius);
     const rows = await qb
-      .innerJoin(OfferOutletEntity, 'oo', 'oo.offerId = o.id')
-      .innerJoin(OutletEntity, 'ot', 'ot.id = oo.outletId')
-      .andWhere('ot.latitude BETWEEN :minLat AND :maxLat', box)
-      .andWhere('ot.longitude BETWEEN :minLon AND :maxLon', box)
-      .select(['o.id AS "offerId"', 'ot.id AS "outletId"', 'ot.latitude AS lat', 'ot.longitude AS lon'])
+      .andWhere('cp.latitude BETWEEN :minLat AND :maxLat', box)
+      .andWhere('cp.longitude BETWEEN :minLon AND :maxLon', box)
+      .select([
+        'cp.offerId AS "offerId"',
+        'cp.outletId AS "outletId"',
+        'cp.latitude AS lat',
+        'cp.longitude AS lon',
+      ])
       .getRawMany<{ offerId: string; outletId: string; lat: number; lon: number }>();
     const nearest = new Map<string, Hit>();
     for (const row of rows) {
@@ -226,6 +247,18 @@ export class CatalogueService {
     if (!category) throw fieldProblem('category', `category ${slug} does not exist`);
     return category.id;
   }
+}
+
+/** Category and words (each must occur, folded like the search text) on the search rows under `alias`. */
+function filter<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  categoryId: string | undefined,
+  words: string[],
+): void {
+  if (categoryId) qb.andWhere(`${alias}.categoryId = :categoryId`, { categoryId });
+  for (const [i, word] of words.entries())
+    qb.andWhere(`${alias}.searchText LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: containsPattern(word) });
 }
 
 function parseNear(near: string): LatLon {

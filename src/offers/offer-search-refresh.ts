@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { refreshCatalogue } from '../catalogue/catalogue-index';
 import { OutletEntity } from '../partners/outlet.entity';
 import { PartnerEntity } from '../partners/partner.entity';
 import { OfferOutletEntity } from './offer-outlet.entity';
@@ -8,7 +9,7 @@ import { searchColumns } from './offer-input';
 /**
  * Recomputes the search columns of a partner's offers after its name or its outlets changed, in the caller's
  * transaction: an offer must be found by the partner's new name and its outlets' cities, and leave the online
- * filter when its last online shop goes.
+ * filter when its last online shop goes. The catalogue's search rows of those offers follow.
  */
 export async function refreshOfferSearch(em: EntityManager, partnerId: string): Promise<void> {
   const partner = await em.findOneByOrFail(PartnerEntity, { id: partnerId });
@@ -33,4 +34,5 @@ export async function refreshOfferSearch(em: EntityManager, partnerId: string): 
     if (next.searchText !== offer.searchText || next.online !== Boolean(offer.online))
       await em.update(OfferEntity, { id: offer.id }, next);
   }
+  await refreshCatalogue(em, { partnerIds: [partnerId] });
 }

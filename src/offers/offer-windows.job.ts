@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
+import { refreshCatalogue } from '../catalogue/catalogue-index';
 import { TransactionService } from '../database/transaction.service';
 import { JobsService } from '../jobs/jobs.service';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -90,6 +91,7 @@ export class OfferWindowsJob implements OnModuleInit {
         counts.moved++;
       }
     }
+    await refreshCatalogue(em, { offerIds: due.map((offer) => offer.id) });
     return due.length;
   }
 }

@@ -24,8 +24,6 @@ export interface OfferText {
 @Index('ix_offers_category', ['categoryId', 'status'])
 @Index('ix_offers_published', ['status', 'publishedAt'])
 @Index('uq_offers_ref', ['partnerId', 'ref'], { unique: true })
-/** PostgreSQL only: a trigram index for the catalogue's words (CatalogueIndexes migration). */
-@Index('ix_offers_search_trgm', { synchronize: false })
 export class OfferEntity {
   /** UUIDv7: time-ordered. */
   @PrimaryColumn({ type: 'uuid' })

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import type { FieldError } from '../common/problem/problem';
 import { ProblemException } from '../common/problem/problem.exception';
 import { isUniqueViolation } from '../database/db-errors';
+import { refreshCatalogue } from '../catalogue/catalogue-index';
 import { TransactionService } from '../database/transaction.service';
 import { CategoryEntity } from '../partners/categories/category.entity';
 import { OutletEntity } from '../partners/outlet.entity';
@@ -196,6 +197,7 @@ export class OffersService {
         );
         if (!moved.affected) throw changedMeanwhile(offer);
         if (changes.outletIds) await this.replaceOutlets(em, offer.id, prepared.outletIds);
+        await refreshCatalogue(em, { offerIds: [offer.id] });
         await this.audit.record(em, actor, {
           action: 'offer.update',
           entityType: 'offer',
@@ -238,6 +240,7 @@ export class OffersService {
       if (to === 'published' && !offer.publishedAt) set.publishedAt = now;
       const moved = await em.update(OfferEntity, { id: offer.id, status: offer.status }, set);
       if (!moved.affected) throw changedMeanwhile(offer);
+      await refreshCatalogue(em, { offerIds: [offer.id] });
       await this.audit.record(em, actor, {
         action: `offer.${action}`,
         entityType: 'offer',

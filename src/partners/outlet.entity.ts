@@ -10,8 +10,6 @@ export type OutletKind = 'place' | 'online';
 @Index('ix_outlets_partner', ['partnerId'])
 @Index('ix_outlets_position', ['latitude', 'longitude'])
 @Index('uq_outlets_ref', ['partnerId', 'ref'], { unique: true })
-/** Near-me distances without reading outlet rows (CatalogueIndexes migration). */
-@Index('ix_outlets_id_position', { synchronize: false })
 export class OutletEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

@@ -7,6 +7,7 @@ import { changedFields, stripUndefined } from '../common/changes';
 import { ProblemException } from '../common/problem/problem.exception';
 import { isUniqueViolation } from '../database/db-errors';
 import { refreshOfferSearch } from '../offers/offer-search-refresh';
+import { refreshCatalogue } from '../catalogue/catalogue-index';
 import { TransactionService } from '../database/transaction.service';
 import { OutletInputDto, UpdateOutletDto } from './dto/outlet.dto';
 import { outletColumns, OutletInput } from './outlet-columns';
@@ -69,6 +70,7 @@ export class OutletsService {
         Object.assign(outlet, columns);
         await em.save(outlet);
         if (changes.city) await refreshOfferSearch(em, partnerId);
+        await refreshCatalogue(em, { outletIds: [id] });
         await this.audit.record(em, actor, {
           action: 'outlet.update',
           entityType: 'outlet',

@@ -9,8 +9,6 @@ import type { PartnerStatus } from './partner-status';
 @Index('uq_partners_tax_number', ['programmeId', 'taxNumber'], { unique: true })
 @Index('ix_partners_status', ['status', 'createdAt'])
 @Index('ix_partners_category', ['categoryId'])
-/** The catalogue's visibility check without reading partner rows (CatalogueIndexes migration). */
-@Index('ix_partners_id_status', { synchronize: false })
 export class PartnerEntity {
   /** UUIDv7: time-ordered, the keyset order of the staff list. */
   @PrimaryColumn({ type: 'uuid' })

@@ -10,6 +10,7 @@ import { changedFields } from '../common/changes';
 import { ProblemException } from '../common/problem/problem.exception';
 import { containsPattern, foldForSearch } from '../common/text';
 import { isUniqueViolation } from '../database/db-errors';
+import { refreshCatalogue } from '../catalogue/catalogue-index';
 import { TransactionService } from '../database/transaction.service';
 import { OfferEntity } from '../offers/offer.entity';
 import { refreshOfferSearch } from '../offers/offer-search-refresh';
@@ -169,6 +170,7 @@ export class PartnersService {
       if (!moved.affected)
         throw ProblemException.conflict('illegal-partner-transition', `Partner ${id} changed meanwhile`);
       if (to === 'ended') await this.endEverything(em, id, now);
+      await refreshCatalogue(em, { partnerIds: [id] });
       await this.audit.record(em, actor, {
         action: `partner.${action}`,
         entityType: 'partner',

@@ -5,6 +5,7 @@ import { redactSummary } from '../../audit/redact';
 import { chunks, insertRows } from '../../database/insert-rows';
 import type { Actor } from '../../auth/actor';
 import { OfferOutletEntity } from '../../offers/offer-outlet.entity';
+import { refreshCatalogue } from '../../catalogue/catalogue-index';
 import { refreshOfferSearch } from '../../offers/offer-search-refresh';
 import { OfferEntity } from '../../offers/offer.entity';
 import { OutletEntity } from '../outlet.entity';
@@ -78,7 +79,7 @@ export async function sqliteDataVersion(em: EntityManager): Promise<number | nul
 /**
  * Writes a plan in the caller's transaction: multi-row INSERTs for new rows, one UPDATE per changed row, the
  * offers' outlets, the search columns of other offers of renamed partners (refreshOfferSearch, as the API's
- * edits do), and one audit row per created or changed record.
+ * edits do), the catalogue's search rows of everything touched, and one audit row per created or changed record.
  */
 export async function writePlan(em: EntityManager, plan: Plan, actor: Actor, now: Date): Promise<void> {
   // updated_at is the import's instant, to the millisecond like created_at (SQLite's own default has seconds).
@@ -100,6 +101,11 @@ export async function writePlan(em: EntityManager, plan: Plan, actor: Actor, now
     now,
   );
   for (const partnerId of plan.refreshSearch) await refreshOfferSearch(em, partnerId);
+  await refreshCatalogue(em, {
+    partnerIds: plan.partners.update.map((u) => u.id),
+    outletIds: plan.outlets.update.map((u) => u.id),
+    offerIds: [...plan.offers.create, ...plan.offers.update].map((o) => o.id),
+  });
   await insertRows(
     em,
     AuditLogEntity,
