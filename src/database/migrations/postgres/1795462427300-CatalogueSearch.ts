@@ -4,6 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The catalogue's own search tables (see catalogue-offer.entity.ts and catalogue-place.entity.ts): narrow rows of
  * visible offers, and of their outlets with positions, so a near-me search in a category for a word reads one
  * index range instead of joining wide offer rows to outlets and partners (bench/catalogue.bench.ts).
+ * ix_catalogue_places_category is written by hand (the entity declares it with synchronize: false): it includes
+ * the ids, not the words, which may not fit in a B-tree entry.
  */
 export class CatalogueSearch1795462427300 implements MigrationInterface {
   name = 'CatalogueSearch1795462427300';
@@ -38,14 +40,7 @@ export class CatalogueSearch1795462427300 implements MigrationInterface {
             )
         `);
     await queryRunner.query(`
-            CREATE INDEX "ix_catalogue_places_category" ON "catalogue_places" (
-                "programme_id",
-                "category_id",
-                "latitude",
-                "longitude",
-                "window_start",
-                "window_end"
-            )
+            CREATE INDEX "ix_catalogue_places_category" ON "catalogue_places" ("programme_id", "category_id", "latitude", "longitude", "window_start", "window_end") INCLUDE ("offer_id", "outlet_id")
         `);
     await queryRunner.query(`
             CREATE TABLE "catalogue_offers" (
