@@ -20,10 +20,12 @@ import { ProblemException } from '../common/problem/problem.exception';
 import { CardPdfService } from './card-pdf.service';
 import { isLive } from './card-status';
 import { CardTokensService } from './card-tokens.service';
+import { CardWalletService } from './card-wallet.service';
 import { CardsService } from './cards.service';
 import { ReportLostDto, RevokeCardDto, SuspendCardDto } from './dto/card-action.dto';
 import { CardQueryDto } from './dto/card-query.dto';
 import { CardDetailDto, CardDto, CardPageDto, mapCard, mapCardEvent } from './dto/card.dto';
+import { WalletDto } from './dto/wallet.dto';
 
 const READERS = ['admin', 'case_worker', 'auditor'] as const;
 const HOLDERS = [...READERS, 'family'] as const;
@@ -37,6 +39,7 @@ export class CardsController {
     private readonly cards: CardsService,
     private readonly tokens: CardTokensService,
     private readonly pdf: CardPdfService,
+    private readonly wallets: CardWalletService,
   ) {}
 
   /** Search by card number or holder name (case and diacritics ignored), family and status; newest first. */
@@ -141,6 +144,17 @@ export class CardsController {
   @Header('Cache-Control', 'no-store')
   async mine(@CurrentActor() actor: Actor): Promise<CardDto[]> {
     return (await this.cards.familyCardsForActor(actor, familyOf(actor))).map(mapCard);
+  }
+
+  /**
+   * The signed-in family's phone wallet: every member's card with the QR text to show offline and, for an
+   * active card, a live one valid for minutes (CARD_LIVE_TOKEN_SECONDS) to show while online.
+   */
+  @Get('families/mine/wallet')
+  @Auth({ roles: ['family'] })
+  @Header('Cache-Control', 'no-store')
+  async wallet(@CurrentActor() actor: Actor): Promise<WalletDto> {
+    return this.wallets.forFamily(actor, familyOf(actor));
   }
 
   /** All live cards of a family in one PDF, one ID-1 page each; staff, or the family itself. */

@@ -5,6 +5,7 @@ import { CardExpiryJob } from './card-expiry.job';
 import { CardIssuerService } from './card-issuer.service';
 import { CardPdfService } from './card-pdf.service';
 import { CardTokensService } from './card-tokens.service';
+import { CardWalletService } from './card-wallet.service';
 import { CardsController } from './cards.controller';
 import { CardsService } from './cards.service';
 import { JwksController } from './keys/jwks.controller';
@@ -20,6 +21,7 @@ import { PrintBatchesController } from './print/print-batches.controller';
     SigningKeysService,
     CardIssuerService,
     CardTokensService,
+    CardWalletService,
     CardsService,
     CardPdfService,
     CardPrintService,

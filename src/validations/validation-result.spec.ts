@@ -1,5 +1,5 @@
 import type { Verification } from '../cards/token/card-token';
-import { CardState, cardResult, tokenResult } from './validation-result';
+import { CardState, cardResult, liveTokenResult, tokenResult } from './validation-result';
 
 describe('cardResult (Europe/Warsaw)', () => {
   const tz = 'Europe/Warsaw';
@@ -42,5 +42,35 @@ describe('tokenResult', () => {
     [{ status: 'malformed', reason: 'x' }, 'malformed'],
   ])('%j → %s', (verification, expected) => {
     expect(tokenResult(verification, 'KDR')).toBe(expected);
+  });
+});
+
+describe('liveTokenResult', () => {
+  const claims = {
+    programme: 'PL-KDR',
+    cardNumber: '1234567890123',
+    name: 'Anna Nowak',
+    role: 'child' as const,
+  };
+  const at = (iso: string) => new Date(iso);
+  const live = {
+    ...claims,
+    notBefore: Date.parse('2026-11-23T12:00:00Z') / 1000,
+    expires: Date.parse('2026-11-23T12:05:00Z') / 1000,
+  };
+  const printed = {
+    ...claims,
+    notBefore: Date.parse('2024-01-01T00:00:00Z') / 1000,
+    expires: Date.parse('2025-01-01T00:00:00Z') / 1000,
+  };
+  it.each([
+    ['a live token inside its minutes', live, '2026-11-23T12:04:59Z', null],
+    ['a live token at its exp', live, '2026-11-23T12:05:00Z', 'expired'],
+    ['a screenshot an hour later', live, '2026-11-23T13:05:00Z', 'expired'],
+    ['a live token before its nbf', live, '2026-11-23T11:59:59Z', 'not_yet_valid'],
+    ['a printed token past its exp (the register decides)', printed, '2026-11-23T12:00:00Z', null],
+    ['an indefinite printed token', { ...printed, expires: null }, '2026-11-23T12:00:00Z', null],
+  ])('%s → %s', (_about, token, now, result) => {
+    expect(liveTokenResult(token, at(now))).toBe(result);
   });
 });

@@ -1,5 +1,6 @@
 import type { CardStatus } from '../cards/card-status';
-import type { Verification } from '../cards/token/card-token';
+import { CardClaims, timeStatus, Verification } from '../cards/token/card-token';
+import { isLiveToken } from '../cards/token/live-token';
 import { compareDates, todayIn } from '../programmes/eligibility/civil-date';
 import type { IsoDate } from '../programmes/eligibility/eligibility.types';
 
@@ -49,4 +50,15 @@ export function tokenResult(verification: Verification, programmeCode: string): 
   if (verification.status !== 'valid') return 'invalid_signature';
   if (verification.claims.programme !== programmeCode) return 'wrong_programme';
   return null;
+}
+
+/**
+ * A live token (the phone wallet's, valid for minutes) carries its own short window, which the online check
+ * enforces too: a screenshot answers `expired` once the minutes are up. A printed card's token is not judged by
+ * its dates online (the register is), so an extended card keeps checking before it is reprinted.
+ */
+export function liveTokenResult(claims: CardClaims, now: Date): ValidationResult | null {
+  if (!isLiveToken(claims)) return null;
+  const status = timeStatus(claims, Math.floor(now.getTime() / 1000));
+  return status === 'valid' ? null : status;
 }

@@ -15,7 +15,7 @@ import { parseCheckCode, lastNameMatches } from './check-code';
 import { CheckCardDto, CheckOutcomeDto } from './dto/check-card.dto';
 import { ApplicableOffers } from './applicable-offers';
 import { BadCodeWatch } from './bad-code-watch';
-import { cardResult, tokenResult, ValidationResult } from './validation-result';
+import { cardResult, liveTokenResult, tokenResult, ValidationResult } from './validation-result';
 import { ValidationEntity } from './validation.entity';
 
 /** Who checks: a merchant user or a till key, always for one partner. */
@@ -82,6 +82,8 @@ export class ValidationsService {
       const verification = await this.keys.verifyQr(code.text);
       const refused = tokenResult(verification, programme.code);
       if (refused || verification.status !== 'valid') return { result: refused!, card: null, method: 'qr' };
+      const stale = liveTokenResult(verification.claims, now);
+      if (stale) return { result: stale, card: null, method: 'qr' };
       number = verification.claims.cardNumber;
     } else {
       if (!dto.lastName) throw fieldProblem('lastName', 'lastName is required with a typed card number');
