@@ -5,6 +5,7 @@ import { ValidationsService } from '../src/validations/validations.service';
 import { engine } from './support/databases';
 import { enrolFamily, Enrolled } from './support/enrolment-factory';
 import { approvedPartner, RegisteredPartner } from './support/partner-factory';
+import { decodeQrSvg } from './support/qr-image';
 import { startApp, TestApp } from './support/test-app';
 
 interface WalletCard {
@@ -14,7 +15,8 @@ interface WalletCard {
   displayNumber: string;
   status: string;
   qrText: string | null;
-  live: { qrText: string; notBefore: string; expiresAt: string } | null;
+  qrSvg: string | null;
+  live: { qrText: string; qrSvg: string; notBefore: string; expiresAt: string } | null;
 }
 
 describe(`family phone wallet (${engine})`, () => {
@@ -75,6 +77,9 @@ describe(`family phone wallet (${engine})`, () => {
       expect(await check(card.qrText!)).toBe('valid');
       expect(await check(card.live!.qrText)).toBe('valid');
     }
+    // The images are the same codes, readable by a camera.
+    expect(await decodeQrSvg(cards[0].qrSvg!)).toBe(cards[0].qrText);
+    expect(await decodeQrSvg(cards[0].live!.qrSvg)).toBe(cards[0].live!.qrText);
     // Never a national ID: the wallet holds names, numbers and tokens only.
     const text = JSON.stringify(cards);
     for (const member of family.members) expect(text).not.toContain(member.nationalId!);

@@ -5,6 +5,7 @@ import { formatCardNumber } from './card-number';
 import { isLive } from './card-status';
 import { CardTokensService } from './card-tokens.service';
 import { CardsService } from './cards.service';
+import { qrSvg } from './pdf/qr-svg';
 import type { WalletCardDto, WalletDto } from './dto/wallet.dto';
 
 /**
@@ -26,7 +27,9 @@ export class CardWalletService {
       ? await this.programmes.get(cards[0].programmeId)
       : await this.programmes.default();
     const items: WalletCardDto[] = [];
-    for (const card of cards)
+    for (const card of cards) {
+      const qrText = isLive(card.status) ? await this.tokens.qrText(card, programme) : null;
+      const live = card.status === 'active' ? await this.tokens.liveQrText(card, programme, now) : null;
       items.push({
         id: card.id,
         holderName: card.holderName,
@@ -35,9 +38,11 @@ export class CardWalletService {
         status: card.status,
         validFrom: card.validFrom,
         validUntil: card.validUntil,
-        qrText: isLive(card.status) ? await this.tokens.qrText(card, programme) : null,
-        live: card.status === 'active' ? await this.tokens.liveQrText(card, programme, now) : null,
+        qrText,
+        qrSvg: qrText && qrSvg(qrText),
+        live: live && { ...live, qrSvg: qrSvg(live.qrText) },
       });
+    }
     return { programmeName: programme.name, generatedAt: now, cards: items };
   }
 }

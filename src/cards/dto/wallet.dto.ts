@@ -6,6 +6,8 @@ import type { IsoDate } from '../../programmes/eligibility/eligibility.types';
 /** A QR text valid for minutes, shown while the phone is online. */
 export class LiveTokenDto {
   qrText: string;
+  /** The same as a QR code: an SVG document, black on white with its quiet zone. */
+  qrSvg: string;
   notBefore: Date;
   /** When it stops checking; the wallet fetches a new one before then. */
   expiresAt: Date;
@@ -24,6 +26,8 @@ export class WalletCardDto {
   validUntil: IsoDate | null;
   /** The printed card's QR text, which the wallet shows offline; null for a card that no longer checks. */
   qrText: string | null;
+  /** The printed card's QR code as an SVG document; null with qrText. */
+  qrSvg: string | null;
   /** A live QR text for an active card; null otherwise. */
   live: LiveTokenDto | null;
 }
