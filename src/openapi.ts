@@ -9,11 +9,14 @@ export function setupOpenApi(app: NestFastifyApplication): void {
     .setDescription(
       'Large-family benefit card programme. Errors are RFC 9457 problem+json (see ProblemDto). ' +
         'Staff, merchants and families sign in at /api/v1/auth/login and send `Authorization: Bearer <accessToken>`; ' +
-        'integrations send an API key as `X-API-Key` (or as the bearer token).',
+        'integrations send an API key as `X-API-Key` (or as the bearer token). Web pages sign in at ' +
+        '/api/v1/auth/session into an HttpOnly cookie instead; every change made with the cookie carries the ' +
+        "session's CSRF token as `X-CSRF-Token` (or a `_csrf` form field).",
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    .addCookieAuth('fc_session', { type: 'apiKey', in: 'cookie', name: 'fc_session' }, 'session-cookie')
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
   SwaggerModule.setup('api/docs', app, document, {

@@ -10,6 +10,7 @@ interface Operation {
 
 const PUBLIC_OPERATIONS = [
   'post /api/v1/auth/login',
+  'post /api/v1/auth/session',
   'post /api/v1/auth/refresh',
   'post /api/v1/auth/register',
   'get /health',

@@ -10,6 +10,7 @@ import { startApp, TestApp } from './support/test-app';
 /** The routes that are deliberately public. Adding one here is a security decision: review it. */
 const PUBLIC = new Set([
   'POST /api/v1/auth/login',
+  'POST /api/v1/auth/session',
   'POST /api/v1/auth/refresh',
   'POST /api/v1/auth/register',
   'GET /health',

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -15,6 +16,11 @@ import type { Actor } from './actor';
 import { AuthService, IssuedTokens } from './auth.service';
 import { ChangePasswordDto, LoginDto, RefreshDto, RegisterFamilyDto } from './dto/login.dto';
 import { TokenDto } from './dto/token.dto';
+import { WebSessionDto } from './dto/web-session.dto';
+import { TokensService } from './tokens.service';
+import { clearedSessionCookie, sessionCookie } from './web-session';
+import type { FastifyReply } from 'fastify';
+import type { AppConfig } from '../config/app.config';
 
 const toDto = (t: IssuedTokens): TokenDto => ({
   accessToken: t.accessToken,
@@ -29,10 +35,17 @@ const toDto = (t: IssuedTokens): TokenDto => ({
 @ApiBadRequestResponse({ description: 'Invalid input', type: ProblemDto })
 @Controller('auth')
 export class AuthController {
+  /** Cookies are marked Secure when the service is reached over TLS. */
+  private readonly secure: boolean;
+
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
-  ) {}
+    private readonly tokens: TokensService,
+    config: ConfigService,
+  ) {
+    this.secure = config.getOrThrow<AppConfig>('app').publicUrl.startsWith('https://');
+  }
 
   /** Signs in with e-mail and password. Repeated failures lock the account for a while. */
   @Post('login')
@@ -42,6 +55,51 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password', type: ProblemDto })
   async login(@CurrentActor() actor: Actor, @Body() dto: LoginDto): Promise<TokenDto> {
     return toDto(await this.auth.login(actor, dto.email, dto.password));
+  }
+
+  /**
+   * Signs in for the web pages (JSON or a form post): the session goes into an HttpOnly cookie that scripts
+   * cannot read, and the answer gives the CSRF token that every change made with the cookie must carry.
+   */
+  @Post('session')
+  @HttpCode(200)
+  @Public()
+  @RateLimit('login')
+  @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password', type: ProblemDto })
+  async startSession(
+    @CurrentActor() actor: Actor,
+    @Body() dto: LoginDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WebSessionDto> {
+    const issued = await this.auth.login(actor, dto.email, dto.password);
+    const token = await this.tokens.signWeb(issued.user.id, issued.sessionId, issued.sessionExpiresAt);
+    reply.header('Set-Cookie', sessionCookie(token, issued.sessionExpiresAt, this.secure));
+    return {
+      user: mapUser(issued.user),
+      csrfToken: this.tokens.csrfToken(issued.sessionId),
+      expiresAt: issued.sessionExpiresAt,
+    };
+  }
+
+  /** The current session and its CSRF token, for a page's scripts. */
+  @Get('session')
+  @Auth()
+  async session(@CurrentActor() actor: Actor): Promise<WebSessionDto> {
+    const { user, expiresAt } = await this.auth.session(actor);
+    return { user: mapUser(user), csrfToken: this.tokens.csrfToken(actor.sessionId!), expiresAt };
+  }
+
+  /** Ends the session and clears its cookie. */
+  @Delete('session')
+  @HttpCode(204)
+  @Auth()
+  @ApiNoContentResponse({ description: 'Signed out' })
+  async endSession(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(actor);
+    reply.header('Set-Cookie', clearedSessionCookie(this.secure));
   }
 
   /** Creates a family account (no family yet: the first approved application links it). Sign in afterwards. */

@@ -13,7 +13,15 @@ import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AUTH_KEY, AuthRequirement, PUBLIC_KEY } from '../common/decorators/auth.decorator';
 import type { AuthenticatedRequest } from '../common/decorators/current-actor.decorator';
 import { SessionEntity } from './session.entity';
-import { TokensService } from './tokens.service';
+import { TokensService, UserTokenKind } from './tokens.service';
+import {
+  CSRF_FIELD,
+  CSRF_HEADER,
+  csrfMatches,
+  needsCsrf,
+  presentedCsrf,
+  readSessionCookie,
+} from './web-session';
 
 /** `Authorization: Bearer <jwt | API key>` or `X-API-Key: <API key>`. */
 export function extractCredential(headers: Record<string, string | string[] | undefined>): string | null {
@@ -28,6 +36,7 @@ export function extractCredential(headers: Record<string, string | string[] | un
 /**
  * Global guard: every route needs credentials unless marked @Public(). Users are checked against their
  * session on each request, so logout, disabling and re-roling act immediately; API keys need the route's scope.
+ * Without an Authorization or X-API-Key header, the web session cookie is tried (web-session.ts).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -44,10 +53,29 @@ export class AuthGuard implements CanActivate {
     const requirement = this.reflector.getAllAndOverride<AuthRequirement>(AUTH_KEY, targets) ?? { roles: [] };
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const credential = extractCredential(request.headers);
-    if (!credential) throw new UnauthorizedException('Sign in (Bearer access token) or send an API key.');
-    return looksLikeApiKey(credential)
-      ? this.admitApiKey(request, credential, requirement)
-      : this.admitUser(request, credential, requirement);
+    if (credential)
+      return looksLikeApiKey(credential)
+        ? this.admitApiKey(request, credential, requirement)
+        : this.admitUser(request, credential, requirement, 'access');
+    const cookie = readSessionCookie(request.headers.cookie);
+    if (!cookie)
+      throw new UnauthorizedException('Sign in (Bearer access token or session cookie) or send an API key.');
+    await this.admitUser(request, cookie, requirement, 'web');
+    // Only a cookie is sent by the browser on its own, so only a cookie-authenticated change needs the token.
+    if (
+      needsCsrf(request.method) &&
+      !csrfMatches(
+        this.tokens.csrfToken(request.actor!.sessionId!),
+        presentedCsrf(request.headers, request.body),
+      )
+    )
+      throw new ForbiddenException(
+        `A change made with the session cookie needs its CSRF token (the ${CSRF_HEADER} header or the ${CSRF_FIELD} field).`,
+      );
+    // The form field has done its work; the route's own input is validated without it.
+    if (request.body !== null && typeof request.body === 'object')
+      delete (request.body as Record<string, unknown>)[CSRF_FIELD];
+    return true;
   }
 
   private async admitApiKey(
@@ -80,9 +108,15 @@ export class AuthGuard implements CanActivate {
     request: AuthenticatedRequest,
     token: string,
     requirement: AuthRequirement,
+    kind: UserTokenKind,
   ): Promise<boolean> {
-    const claims = await this.tokens.verifyAccess(token);
-    if (!claims) throw new UnauthorizedException('Invalid or expired access token.');
+    const claims = await this.tokens.verifyAccess(token, kind);
+    if (!claims)
+      throw new UnauthorizedException(
+        kind === 'web'
+          ? 'The session cookie is invalid or expired; sign in again.'
+          : 'Invalid or expired access token.',
+      );
     const session = await this.sessions.findOne({ where: { id: claims.sid }, relations: { user: true } });
     const user = session?.user;
     if (

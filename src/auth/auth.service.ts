@@ -17,6 +17,8 @@ import { SessionEntity } from './session.entity';
 import { TokensService } from './tokens.service';
 
 export interface IssuedTokens {
+  sessionId: string;
+  sessionExpiresAt: Date;
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
@@ -134,6 +136,8 @@ export class AuthService {
           entityId: session.id,
         });
         return {
+          sessionId: session.id,
+          sessionExpiresAt: session.expiresAt,
           accessToken: await this.tokens.signAccess(session.userId, session.id),
           refreshToken: next.token,
           expiresIn: this.tokens.ttl.access,
@@ -146,6 +150,15 @@ export class AuthService {
           throw new UnauthorizedException('This refresh token was already used; the session has been ended.');
         return issued;
       });
+  }
+
+  /** The signed-in user and when their session ends. */
+  async session(actor: Actor): Promise<{ user: UserEntity; expiresAt: Date }> {
+    const session = await this.sessions.findOneOrFail({
+      where: { id: actor.sessionId },
+      relations: { user: true },
+    });
+    return { user: session.user!, expiresAt: session.expiresAt };
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -192,15 +205,13 @@ export class AuthService {
     const { access, refresh } = this.tokens.ttl;
     const sessionId = randomUUID();
     const next = this.tokens.newRefresh(sessionId);
-    await em.insert(SessionEntity, {
-      id: sessionId,
-      userId: user.id,
-      refreshHash: next.hash,
-      expiresAt: new Date(now.getTime() + refresh * 1000),
-    });
+    const expiresAt = new Date(now.getTime() + refresh * 1000);
+    await em.insert(SessionEntity, { id: sessionId, userId: user.id, refreshHash: next.hash, expiresAt });
     return {
       sessionId,
       tokens: {
+        sessionId,
+        sessionExpiresAt: expiresAt,
         accessToken: await this.tokens.signAccess(user.id, sessionId),
         refreshToken: next.token,
         expiresIn: access,

@@ -4,13 +4,20 @@ import { JwtService } from '@nestjs/jwt';
 import type { AuthConfig } from '../config/auth.config';
 import { randomToken, sha256Hex } from '../common/crypto';
 
+/** `access`: a short-lived Bearer token; `web`: the session cookie's token, which lives as long as its session. */
+export type UserTokenKind = 'access' | 'web';
+
 export interface AccessClaims {
   sub: string;
   sid: string;
-  typ: 'access';
+  typ: UserTokenKind;
 }
 
-/** Issues and reads the two token kinds: a short-lived signed access token and an opaque refresh token. */
+/**
+ * Issues and reads the token kinds: a short-lived signed access token, an opaque refresh token, the web session
+ * cookie's signed token and the CSRF token bound to a session. Every user token names its session, which the
+ * guard checks on each request, so a long-lived cookie token still ends the moment its session does.
+ */
 @Injectable()
 export class TokensService {
   constructor(
@@ -28,13 +35,28 @@ export class TokensService {
     return this.jwt.signAsync(claims, { expiresIn: this.ttl.access });
   }
 
-  async verifyAccess(token: string): Promise<AccessClaims | null> {
+  /** The session cookie's token: valid until the session expires. */
+  signWeb(userId: string, sessionId: string, expiresAt: Date): Promise<string> {
+    const claims: AccessClaims = { sub: userId, sid: sessionId, typ: 'web' };
+    const seconds = Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+    return this.jwt.signAsync(claims, { expiresIn: seconds });
+  }
+
+  async verifyAccess(token: string, kind: UserTokenKind = 'access'): Promise<AccessClaims | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessClaims>(token);
-      return claims.typ === 'access' && claims.sub && claims.sid ? claims : null;
+      return claims.typ === kind && claims.sub && claims.sid ? claims : null;
     } catch {
       return null;
     }
+  }
+
+  /**
+   * The CSRF token of a session: an HS256 signature over the session id with the token secret (no time in it,
+   * so the same for the session's whole life), which a cross-site page can neither read nor compute.
+   */
+  csrfToken(sessionId: string): string {
+    return this.jwt.sign({ sid: sessionId, typ: 'csrf' }, { noTimestamp: true }).split('.')[2];
   }
 
   /** `<sessionId>.<secret>`: the session id finds the row, the secret's hash must match its current value. */

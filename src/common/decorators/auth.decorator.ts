@@ -26,6 +26,7 @@ export function Auth(options: { roles?: Role[]; scope?: ApiScope } = {}) {
   return applyDecorators(
     SetMetadata(AUTH_KEY, requirement),
     ApiBearerAuth('bearer'),
+    ApiSecurity('session-cookie'),
     ...(options.scope ? [ApiSecurity('api-key')] : []),
     ApiUnauthorizedResponse({ description: 'Missing or invalid credentials', type: ProblemDto }),
     ApiForbiddenResponse({ description: 'Signed in, but not allowed', type: ProblemDto }),

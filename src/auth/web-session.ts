@@ -1,0 +1,60 @@
+import { parse, serialize } from 'cookie';
+import { timingSafeEqual } from 'node:crypto';
+
+/**
+ * Cookie sessions for the web pages: the browser holds the session in an HttpOnly cookie that scripts cannot
+ * read, and every unsafe request made with it carries a CSRF token bound to the session (a header from scripts,
+ * a hidden field from forms). Requests with a Bearer token or an API key are not cookie-authenticated and need
+ * none: a cross-site page cannot set those headers.
+ */
+export const SESSION_COOKIE = 'fc_session';
+export const CSRF_HEADER = 'x-csrf-token';
+export const CSRF_FIELD = '_csrf';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const needsCsrf = (method: string): boolean => !SAFE_METHODS.has(method.toUpperCase());
+
+/** The session cookie's value in a Cookie header, or null. */
+export function readSessionCookie(header: string | undefined): string | null {
+  if (!header) return null;
+  return parse(header)[SESSION_COOKIE] || null;
+}
+
+/**
+ * Set-Cookie for a session: HttpOnly, SameSite=Lax (links from e-mails still arrive signed in; cross-site
+ * posts carry no cookie), Secure behind TLS, for the whole site, until the session ends.
+ */
+export function sessionCookie(value: string, expires: Date, secure: boolean): string {
+  return serialize(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires });
+}
+
+export function clearedSessionCookie(secure: boolean): string {
+  return serialize(SESSION_COOKIE, '', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    expires: new Date(0),
+  });
+}
+
+/** The CSRF token a request presented: the header, else the form field. */
+export function presentedCsrf(
+  headers: Record<string, string | string[] | undefined>,
+  body: unknown,
+): string | null {
+  const header = headers[CSRF_HEADER];
+  if (typeof header === 'string' && header) return header;
+  const field =
+    body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[CSRF_FIELD] : undefined;
+  return typeof field === 'string' && field ? field : null;
+}
+
+/** Compares in constant time; a missing token never matches. */
+export function csrfMatches(expected: string, presented: string | null): boolean {
+  if (!presented) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(presented);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
