@@ -403,6 +403,30 @@ describe(`partners (${engine})`, () => {
         .expect(403);
     });
 
+    it('staff create an owner account for a partner that has none; an owner may not create owners', async () => {
+      const { partnerId, owner } = await approvedPartner(t, manager);
+      const email = `wlasciciel-${Date.now()}@import.example`;
+      const url = `/api/v1/partners/${partnerId}/users`;
+      const refused = await as(owner.token)
+        .post(url, { email, displayName: 'Druga Właścicielka', role: 'merchant_owner' })
+        .expect(403);
+      expect(refused.body.detail).toContain('staff');
+      const bad = await as(manager).post(url, { email, displayName: 'X', role: 'admin' }).expect(400);
+      expect(bad.body.errors[0].field).toBe('role');
+      const created = await as(manager)
+        .post(url, { email, displayName: 'Anna Właścicielka', role: 'merchant_owner' })
+        .expect(201);
+      expect(created.body).toMatchObject({
+        role: 'merchant_owner',
+        partnerId,
+        initialPassword: expect.any(String),
+      });
+      const second = await t.login(email, created.body.initialPassword);
+      // A real owner: it manages the partner's keys, which a cashier may not even list.
+      await as(second).get(`/api/v1/partners/${partnerId}/api-keys`).expect(200);
+      expect((await auditOf(created.body.id)).map((a) => a.action)).toContain('user.create');
+    });
+
     it('till keys carry only partner scopes, are shown once, and can be revoked', async () => {
       const { partnerId, owner } = await approvedPartner(t, manager);
       const url = `/api/v1/partners/${partnerId}/api-keys`;

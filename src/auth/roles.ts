@@ -4,6 +4,7 @@ export const FAMILY_ROLES = ['family'] as const;
 export const ROLES = [...STAFF_ROLES, ...MERCHANT_ROLES, ...FAMILY_ROLES] as const;
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
+export type MerchantRole = (typeof MERCHANT_ROLES)[number];
 export type Role = (typeof ROLES)[number];
 export type UserKind = 'staff' | 'merchant' | 'family';
 

@@ -7,7 +7,7 @@ import { Auth } from '../common/decorators/auth.decorator';
 import { CurrentActor } from '../common/decorators/current-actor.decorator';
 import { ProblemDto } from '../common/problem/problem.dto';
 import { CreatedUserDto, mapUser, UserDto } from '../users/dto/user.dto';
-import { InviteCashierDto, UpdateCashierDto } from './dto/partner-account.dto';
+import { InviteMerchantDto, UpdateCashierDto } from './dto/partner-account.dto';
 import { PartnerAccountsService } from './partner-accounts.service';
 
 /** The owner's administration: cashier accounts and till API keys of the partner. */
@@ -27,15 +27,18 @@ export class PartnerAccountsController {
     return (await this.accounts.accounts(actor, partnerId)).map(mapUser);
   }
 
-  /** Creates a cashier; the response holds the first password, shown this once. */
+  /**
+   * Creates a cashier (the owner, or staff) or an owner (staff only); the response holds the first password,
+   * shown this once.
+   */
   @Post('users')
   @ApiConflictResponse({ description: 'E-mail already in use', type: ProblemDto })
   async invite(
     @CurrentActor() actor: Actor,
     @Param('partnerId', ParseUUIDPipe) partnerId: string,
-    @Body() dto: InviteCashierDto,
+    @Body() dto: InviteMerchantDto,
   ): Promise<CreatedUserDto> {
-    const { user, initialPassword } = await this.accounts.inviteCashier(actor, partnerId, dto);
+    const { user, initialPassword } = await this.accounts.invite(actor, partnerId, dto);
     return { ...mapUser(user), initialPassword };
   }
 

@@ -13,7 +13,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { InviteCashierDto } from './dto/partner-account.dto';
+import { InviteMerchantDto } from './dto/partner-account.dto';
 import { requirePartnerAccess } from './partner-access';
 import { fieldProblem } from './partner-problems';
 import { PartnerEntity } from './partner.entity';
@@ -39,19 +39,22 @@ export class PartnerAccountsService {
   }
 
   /**
-   * Creates a cashier account with a first password, returned to the owner once, and e-mails the cashier that
-   * the account exists (never the password).
+   * Creates a merchant account with a first password, returned to whoever invited it once, and e-mails the new
+   * user that the account exists (never the password). Owners invite cashiers; programme staff may also create
+   * an owner, for a partner that has none (one brought in by the import).
    */
-  async inviteCashier(
+  async invite(
     actor: Actor,
     partnerId: string,
-    dto: InviteCashierDto,
+    { role = 'merchant_cashier', ...dto }: InviteMerchantDto,
   ): Promise<{ user: UserEntity; initialPassword: string }> {
     const partner = await this.manage(actor, partnerId, 'write');
+    if (role === 'merchant_owner' && requirePartnerAccess(actor, partnerId, 'write') !== 'staff')
+      throw new ForbiddenException('Only programme staff may create an owner account.');
     const initialPassword = randomToken(18);
     const prepared = await this.users.prepareAccount({
       ...dto,
-      role: 'merchant_cashier',
+      role,
       password: initialPassword,
       partnerId,
     });
