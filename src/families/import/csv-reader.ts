@@ -31,16 +31,35 @@ export interface CsvSource {
   rows: AsyncIterable<CsvRow>;
 }
 
+export interface CsvRecord {
+  /** The line the record starts on (the header is line 1). */
+  line: number;
+  fields: string[];
+}
+
+/** A CSV file as its raw header and records, for any import to map its own columns. */
+export interface CsvTable {
+  /** E.g. "UTF-8 with BOM" or "Windows-1250": what the operator is told was used. */
+  encoding: string;
+  delimiter: ',' | ';';
+  header: string[];
+  records: AsyncIterable<CsvRecord>;
+  /** Closes the file when the records are not read to their end (they close it themselves otherwise). */
+  close(): void;
+}
+
 const CHUNK = 1 << 20;
 const HEAD_BYTES = 64 * 1024;
 /** A member's row is well under 2 KB; a longer record means an unclosed quote swallowing the rest of the file. */
-const MAX_RECORD_CHARS = 100_000;
+const FAMILY_RECORD_CHARS = 100_000;
 
 /**
- * Opens a CSV file for streaming: the encoding is decided from a first pass over the bytes, the delimiter from
- * the header line, and the header is checked before a single row is returned.
+ * Opens a CSV file for streaming: the encoding is decided from a first pass over the bytes (UTF-8 with or
+ * without a BOM, otherwise Windows-1250; UTF-16 refused), the delimiter from the header line, CRLF turned into
+ * LF so line numbers match an editor, RFC 4180 quoting. A record longer than `maxRecordChars` is an unclosed
+ * quote swallowing the rest of the file.
  */
-export async function openCsv(path: string): Promise<CsvSource> {
+export async function openCsvTable(path: string, maxRecordChars: number): Promise<CsvTable> {
   const guess = await sniffEncoding(path);
   if (guess.encoding === 'unsupported') throw new ImportFileError(guess.reason);
   const delimiter = detectDelimiter(await headerLine(path, guess.encoding));
@@ -50,7 +69,7 @@ export async function openCsv(path: string): Promise<CsvSource> {
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
-    max_record_size: MAX_RECORD_CHARS,
+    max_record_size: maxRecordChars,
   });
   // A read or decode error destroys the parser with it, so it surfaces from the iteration below.
   pipeline(
@@ -59,34 +78,58 @@ export async function openCsv(path: string): Promise<CsvSource> {
     parser,
     () => undefined,
   );
-  const records = (parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)[
+  const iterator = (parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)[
     Symbol.asyncIterator
   ]();
-  const first = await nextRecord(records);
+  const first = await nextRecord(iterator);
   if (first.done) throw new ImportFileError('the file has no header line');
-  const header = mapHeader(first.value.record);
-  if (!header.ok) {
-    parser.destroy();
-    throw new ImportFileError(`line 1: ${header.errors.join('; ')}`);
-  }
-  const { positions, width } = header;
 
-  async function* rows(): AsyncGenerator<CsvRow> {
+  async function* records(): AsyncGenerator<CsvRecord> {
     try {
-      for (let next = await nextRecord(records); !next.done; next = await nextRecord(records)) {
+      for (let next = await nextRecord(iterator); !next.done; next = await nextRecord(iterator)) {
         const { record, info } = next.value;
-        const problems =
-          record.length === width
-            ? []
-            : [{ field: 'row', message: `has ${record.length} fields where the header has ${width}` }];
-        yield { line: startLineOf(info.lines, record), cells: cellsOf(record, positions), problems };
+        yield { line: startLineOf(info.lines, record), fields: record };
       }
     } finally {
       parser.destroy(); // the caller may stop early; the file must not stay open
     }
   }
 
-  return { encoding: describeEncoding(guess), delimiter, ignoredColumns: header.ignored, rows: rows() };
+  return {
+    encoding: describeEncoding(guess),
+    delimiter,
+    header: first.value.record,
+    records: records(),
+    close: () => parser.destroy(),
+  };
+}
+
+/** The family import's file: its header mapped and checked before a single row is returned. */
+export async function openCsv(path: string): Promise<CsvSource> {
+  const table = await openCsvTable(path, FAMILY_RECORD_CHARS);
+  const header = mapHeader(table.header);
+  if (!header.ok) {
+    table.close();
+    throw new ImportFileError(`line 1: ${header.errors.join('; ')}`);
+  }
+  const { positions, width } = header;
+
+  async function* rows(): AsyncGenerator<CsvRow> {
+    for await (const { line, fields } of table.records) {
+      const problems =
+        fields.length === width
+          ? []
+          : [{ field: 'row', message: `has ${fields.length} fields where the header has ${width}` }];
+      yield { line, cells: cellsOf(fields, positions), problems };
+    }
+  }
+
+  return {
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    ignoredColumns: header.ignored,
+    rows: rows(),
+  };
 }
 
 export async function nextRecord<T>(records: AsyncIterator<T>): Promise<IteratorResult<T>> {

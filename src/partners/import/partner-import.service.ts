@@ -9,7 +9,7 @@ import { ProgrammeEntity } from '../../programmes/programme.entity';
 import { ProgrammesService } from '../../programmes/programmes.service';
 import { CategoryEntity } from '../categories/category.entity';
 import { taxNumberFormat } from '../tax-number/tax-number-formats';
-import { openCsvTable } from './csv-table';
+import { openCsvTable } from '../../families/import/csv-reader';
 import { cellsOf, mapHeader, RecordType } from './partner-columns';
 import { plan, Plan, Tally } from './partner-plan';
 import { ImportRow, readRow, RowContext, UnknownRow } from './partner-rows';
@@ -44,6 +44,8 @@ export interface PartnerImportSummary {
 }
 
 const ACTOR = systemActor('cli import:partners');
+/** A record is well under 20 KB (texts of 2,000 characters in a few languages); longer is an unclosed quote. */
+const MAX_RECORD_CHARS = 200_000;
 
 /**
  * Imports partners, their outlets and their offers from one CSV file, all or nothing: every row is checked as
@@ -67,9 +69,12 @@ export class PartnerImportService {
     const categories = await this.dataSource.manager.find(CategoryEntity, {
       where: { programmeId: programme.id },
     });
-    const table = await openCsvTable(options.file);
+    const table = await openCsvTable(options.file, MAX_RECORD_CHARS);
     const header = mapHeader(table.header);
-    if (!header.ok) throw new ImportFileError(`line 1: ${header.errors.join('; ')}`);
+    if (!header.ok) {
+      table.close();
+      throw new ImportFileError(`line 1: ${header.errors.join('; ')}`);
+    }
     options.onOpen?.(
       { encoding: table.encoding, delimiter: table.delimiter, ignoredColumns: header.ignored },
       programme,
