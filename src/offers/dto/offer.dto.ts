@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { formatBenefit, OfferAudience, OfferBenefit } from '../offer-benefit';
 import type { OfferLimits } from '../offer-limits';
 import type { OfferSchedule, OfferStatus } from '../offer-schedule';
 import type { OfferEntity, OfferText } from '../offer.entity';
+import { OffsetPageQueryDto } from '../../common/pagination/offset-page-query.dto';
 import {
   AUDIENCE_SCHEMA,
   BENEFIT_SCHEMA,
@@ -66,25 +66,11 @@ export class OfferPageDto {
   offset: number;
 }
 
-export class OfferQueryDto {
+export class OfferQueryDto extends OffsetPageQueryDto {
   @IsOptional()
   @ApiProperty({ enum: OFFER_STATUSES, required: false })
   @IsIn(OFFER_STATUSES, { message: `status must be one of: ${OFFER_STATUSES.join(', ')}` })
   status?: OfferStatus;
-
-  @IsOptional()
-  @Max(200)
-  @Min(1)
-  @IsInt()
-  @Type(() => Number)
-  limit: number = 50;
-
-  @IsOptional()
-  @Max(100_000)
-  @Min(0)
-  @IsInt()
-  @Type(() => Number)
-  offset: number = 0;
 }
 
 export const mapOffer = ({ offer: o, outletIds, currency, language }: OfferView): OfferDto => ({

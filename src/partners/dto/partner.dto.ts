@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { UserDto } from '../../users/dto/user.dto';
 import { PARTNER_STATUSES, PartnerStatus } from '../partner-status';
 import type { PartnerEntity } from '../partner.entity';
+import { OffsetPageQueryDto } from '../../common/pagination/offset-page-query.dto';
 
 export class PartnerDto {
   id: string;
@@ -40,7 +40,7 @@ export class PartnerPageDto {
   offset: number;
 }
 
-export class PartnerQueryDto {
+export class PartnerQueryDto extends OffsetPageQueryDto {
   @IsOptional()
   @ApiProperty({ enum: PARTNER_STATUSES, required: false })
   @IsIn(PARTNER_STATUSES, { message: `status must be one of: ${PARTNER_STATUSES.join(', ')}` })
@@ -51,20 +51,6 @@ export class PartnerQueryDto {
   @MaxLength(100)
   @IsString()
   q?: string;
-
-  @IsOptional()
-  @Max(200)
-  @Min(1)
-  @IsInt()
-  @Type(() => Number)
-  limit: number = 50;
-
-  @IsOptional()
-  @Max(100_000)
-  @Min(0)
-  @IsInt()
-  @Type(() => Number)
-  offset: number = 0;
 }
 
 export const mapPartner = (p: PartnerEntity): PartnerDto => ({

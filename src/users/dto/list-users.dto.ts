@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, Role, UserKind } from '../../auth/roles';
+import { OffsetPageQueryDto } from '../../common/pagination/offset-page-query.dto';
 
-export class ListUsersDto {
+export class ListUsersDto extends OffsetPageQueryDto {
   /** Part of the e-mail or name. */
   @IsOptional()
   @MaxLength(100)
@@ -23,17 +24,4 @@ export class ListUsersDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   disabled?: boolean;
-
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1)
-  @Max(200)
-  @IsInt()
-  limit: number = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @Min(0)
-  @IsInt()
-  offset: number = 0;
 }
