@@ -98,20 +98,44 @@ const MINOR_UNIT_DIGITS: Record<string, number> = {
 /** Digits after the decimal point of a currency's minor unit: 2 for PLN (grosze), 0 for JPY. */
 export const minorUnitDigits = (currency: string): number => MINOR_UNIT_DIGITS[currency.toUpperCase()] ?? 2;
 
+// Building an Intl.NumberFormat costs far more than using one (a card check formats a badge per offer), so they
+// are kept per language and style; bounded, as the language may come from a request.
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/** The formatter `key` names (language and currency, or language and "%"), made once. */
+function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let format = NUMBER_FORMATS.get(key);
+  if (!format) {
+    format = make(); // an unknown currency or language throws RangeError before anything is cached
+    if (NUMBER_FORMATS.size >= 64) NUMBER_FORMATS.clear();
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format;
+}
+
 /** A short catalogue badge: "−20%", "−15,00 zł", "15.00 PLN off"… Throws RangeError for an unknown currency. */
 export function formatBenefit(b: OfferBenefit, currency: string, language: string): string {
   const words = WORDS[language.split('-')[0].toLowerCase()] ?? WORDS.en;
   const digits = minorUnitDigits(currency);
   const money = (minor: number) =>
-    new Intl.NumberFormat(language, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }).format(minor / 10 ** digits);
+    numberFormat(
+      `${language}|${currency}`,
+      () =>
+        new Intl.NumberFormat(language, {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }),
+    ).format(minor / 10 ** digits);
   switch (b.type) {
-    case 'percent':
-      return `\u2212${new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(b.percent / 100)}`;
+    case 'percent': {
+      const percent = numberFormat(
+        `${language}|%`,
+        () => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }),
+      );
+      return `\u2212${percent.format(b.percent / 100)}`;
+    }
     case 'amount_off':
       return words.amountOff(money(b.amount));
     case 'special_price':

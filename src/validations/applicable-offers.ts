@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager, EntityNotFoundError } from 'typeorm';
 import type { CardEntity } from '../cards/card.entity';
 import { textIn } from '../common/language';
 import { MemberEntity } from '../families/member.entity';
@@ -26,22 +26,25 @@ export class ApplicableOffers {
   ): Promise<ApplicableOfferDto[]> {
     const em = this.dataSource.manager;
     const { programme } = checker;
+    const offers = await this.activeOffers(em, checker.partner.id, outletId, now);
+    if (!offers.length) return [];
     const holder = await this.holder(em, card);
     const today = todayIn(programme.timeZone, now);
-    const offers = await this.activeOffers(em, checker.partner.id, outletId, now);
+    const applicable = offers.filter((offer) => !audienceRefusal(offer, holder, today));
+    const used = await this.usages(
+      em,
+      card,
+      applicable.map((o) => o.id),
+      now,
+      programme.timeZone,
+    );
     const language = programme.languages[0];
-    const applicable: ApplicableOfferDto[] = [];
-    for (const offer of offers) {
-      if (audienceRefusal(offer, holder, today)) continue;
-      const used = await this.usage(em, card, offer.id, now, programme.timeZone);
-      applicable.push({
-        id: offer.id,
-        title: textIn(offer.texts, language, programme.languages)?.title ?? '',
-        benefitLabel: formatBenefit(offer.benefit, programme.currency, language),
-        remainingUses: remainingUses(offer.limits, used),
-      });
-    }
-    return applicable;
+    return applicable.map((offer) => ({
+      id: offer.id,
+      title: textIn(offer.texts, language, programme.languages)?.title ?? '',
+      benefitLabel: formatBenefit(offer.benefit, programme.currency, language),
+      remainingUses: remainingUses(offer.limits, used.get(offer.id)!),
+    }));
   }
 
   /** Published offers of the partner in their window at `now`, at `outletId` when the till names one. */
@@ -63,13 +66,31 @@ export class ApplicableOffers {
     return qb.getMany();
   }
 
+  /** The holder's role, birth date and family size (active members), in one query. */
   async holder(em: EntityManager, card: CardEntity): Promise<Holder> {
-    const member = await em.findOneByOrFail(MemberEntity, { id: card.memberId });
-    const familySize = await em.countBy(MemberEntity, { familyId: card.familyId, status: 'active' });
-    return { role: card.role, birthDate: member.person.birthDate, familySize };
+    const { entities, raw } = await em
+      .createQueryBuilder(MemberEntity, 'm')
+      .addSelect(
+        // Column names, not property paths: the subquery does not know the outer alias's entity.
+        (count) =>
+          count
+            .select('COUNT(*)')
+            .from(MemberEntity, 'f')
+            .where('f.family_id = m.family_id')
+            .andWhere("f.status = 'active'"),
+        'family_size',
+      )
+      .where('m.id = :id', { id: card.memberId })
+      .getRawAndEntities<{ family_size: string | number }>();
+    if (!entities.length) throw new EntityNotFoundError(MemberEntity, { id: card.memberId });
+    return {
+      role: card.role,
+      birthDate: entities[0].person.birthDate,
+      familySize: Number(raw[0].family_size),
+    };
   }
 
-  /** Recorded (not cancelled) uses of the offer by this card per period, and by its whole family: one query. */
+  /** Recorded (not cancelled) uses of the offer by this card per period, and by its whole family. */
   async usage(
     em: EntityManager,
     card: CardEntity,
@@ -77,28 +98,48 @@ export class ApplicableOffers {
     now: Date,
     timeZone: string,
   ): Promise<UsageCounts> {
+    return (await this.usages(em, card, [offerId], now, timeZone)).get(offerId)!;
+  }
+
+  /** The same for several offers at once: one query, however many offers a check lists. */
+  async usages(
+    em: EntityManager,
+    card: CardEntity,
+    offerIds: string[],
+    now: Date,
+    timeZone: string,
+  ): Promise<Map<string, UsageCounts>> {
+    const counts = new Map<string, UsageCounts>(
+      offerIds.map((id) => [id, { day: 0, week: 0, month: 0, total: 0, family: 0 }]),
+    );
+    if (!offerIds.length) return counts;
     const starts = periodStarts(now, timeZone);
     const mine = (since?: string) =>
       `SUM(CASE WHEN r.cardId = :cardId${since ? ` AND r.createdAt >= :${since}` : ''} THEN 1 ELSE 0 END)`;
-    const row = await em
+    const rows = await em
       .createQueryBuilder(RedemptionEntity, 'r')
-      .select(mine('day'), 'day')
+      .select('r.offerId', 'offerId')
+      .addSelect(mine('day'), 'day')
       .addSelect(mine('week'), 'week')
       .addSelect(mine('month'), 'month')
       .addSelect(mine(), 'total')
       .addSelect('COUNT(*)', 'family')
       .where('r.familyId = :familyId', { familyId: card.familyId })
-      .andWhere('r.offerId = :offerId', { offerId })
+      .andWhere('r.offerId IN (:...offerIds)', { offerIds })
       .andWhere("r.status = 'recorded'")
+      .groupBy('r.offerId')
       .setParameters({ cardId: card.id, ...starts })
-      .getRawOne<Record<keyof UsageCounts, string | number | null>>();
-    const count = (key: keyof UsageCounts) => Number(row?.[key] ?? 0);
-    return {
-      day: count('day'),
-      week: count('week'),
-      month: count('month'),
-      total: count('total'),
-      family: count('family'),
-    };
+      .getRawMany<{ offerId: string } & Record<keyof UsageCounts, string | number | null>>();
+    for (const row of rows) {
+      const count = (key: keyof UsageCounts) => Number(row[key] ?? 0);
+      counts.set(row.offerId, {
+        day: count('day'),
+        week: count('week'),
+        month: count('month'),
+        total: count('total'),
+        family: count('family'),
+      });
+    }
+    return counts;
   }
 }

@@ -49,6 +49,17 @@ describe('periodStarts', () => {
       month,
     ]);
   });
+
+  it('keeps a day’s answer only within that day (the last millisecond before midnight, then midnight)', () => {
+    const dayOf = (now: string) => periodStarts(new Date(now), 'Europe/Warsaw').day.toISOString();
+    expect(dayOf('2026-03-28T12:00:00Z')).toBe('2026-03-27T23:00:00.000Z');
+    expect(dayOf('2026-03-28T22:59:59.999Z')).toBe('2026-03-27T23:00:00.000Z');
+    // Summer time starts that night: Sunday begins at 23:00 UTC, Monday at 22:00 UTC.
+    expect(dayOf('2026-03-28T23:00:00Z')).toBe('2026-03-28T23:00:00.000Z');
+    expect(dayOf('2026-03-29T21:59:59.999Z')).toBe('2026-03-28T23:00:00.000Z');
+    expect(dayOf('2026-03-29T22:00:00Z')).toBe('2026-03-29T22:00:00.000Z');
+    expect(dayOf('2026-03-28T12:00:00Z')).toBe('2026-03-27T23:00:00.000Z'); // an earlier instant again
+  });
 });
 
 describe('remainingUses', () => {
