@@ -30,6 +30,21 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {
+    // Browser code served as is (ES modules, no build step): the page scripts and the service worker.
+    files: ['public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          ...['window', 'document', 'navigator', 'location', 'sessionStorage', 'localStorage', 'indexedDB'],
+          ...['fetch', 'crypto', 'TextEncoder', 'URL', 'URLSearchParams', 'btoa', 'atob'],
+          ...['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'self', 'caches'],
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { 'no-console': 'error' },
+  },
+  {
     files: ['test/**/*.ts', 'src/**/*.spec.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

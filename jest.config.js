@@ -15,6 +15,8 @@ module.exports = {
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs' }, isolatedModules: true, diagnostics: false },
     ],
+    // The checker's browser modules (public/, plain ES modules served as they are) for their unit tests.
+    '/public/.+\\.js$': '<rootDir>/test/support/browser-module-transformer.js',
     '^.+\\.ts$': [
       'ts-jest',
       {

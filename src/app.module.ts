@@ -12,6 +12,7 @@ import { LimitsConfig } from './config/limits.config';
 import { CORE_MODULES } from './core-modules';
 import { HealthModule } from './health/health.module';
 import { InitialAdminService } from './users/initial-admin.service';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -23,6 +24,7 @@ import { InitialAdminService } from './users/initial-admin.service';
         throttlerOptions(config.getOrThrow<LimitsConfig>('limits'), redis),
     }),
     HealthModule,
+    WebModule,
   ],
   providers: [
     {

@@ -12,6 +12,8 @@ import { enrolmentConfig } from './config/enrolment.config';
 import { checkConfiguration } from './core-modules';
 import { setupOpenApi } from './openapi';
 import { createRootLogger, PinoNestLogger } from './logging/logger';
+import { cspDirectives } from './web/content-security-policy';
+import { registerStaticAssets } from './web/static-assets';
 
 export const API_PREFIX = 'api/v1';
 
@@ -50,14 +52,8 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
-      },
+      // The merchant pages (src/web) send a stricter one without inline styles.
+      directives: cspDirectives(config.publicUrl, { inlineStyles: true }),
     },
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
     frameguard: { action: 'deny' }, // agrees with frame-ancestors 'none'
@@ -84,7 +80,18 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   );
   if (config.corsOrigins.length > 0)
     app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', '.well-known/jwks.json', 'C/:token', 'c/:token'] });
+  await registerStaticAssets(app);
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      'health',
+      '.well-known/jwks.json',
+      'C/:token',
+      'c/:token',
+      'merchant/check',
+      'family/wallet',
+      'family/manifest.webmanifest',
+    ],
+  });
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;

@@ -25,6 +25,9 @@ const PUBLIC_OPERATIONS = [
   'get /api/v1/revocations',
   'get /C/{token}',
   'get /c/{token}',
+  'get /merchant/check',
+  'get /family/wallet',
+  'get /family/manifest.webmanifest',
 ];
 
 describe(`OpenAPI (${engine})`, () => {

@@ -25,6 +25,9 @@ const PUBLIC = new Set([
   'GET /api/v1/revocations',
   'GET /C/:token',
   'GET /c/:token',
+  'GET /merchant/check',
+  'GET /family/wallet',
+  'GET /family/manifest.webmanifest',
 ]);
 /** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
 const isDocs = (url: string) => url.startsWith('/api/docs');
@@ -46,8 +49,14 @@ function nestHandlers(t: TestApp): Map<string, Handler> {
         const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
         if (method === undefined || typeof fn !== 'function') continue;
         for (const sub of [Reflect.getMetadata(PATH_METADATA, fn) ?? ''].flat().map(String)) {
-          // Outside the /api/v1 prefix: health, the JWKS, and the check page behind the QR code.
-          const unprefixed = base === 'health' || base === '.well-known' || /^[Cc]\//.test(sub);
+          // Outside the /api/v1 prefix: health, the JWKS, the check page behind the QR code, the merchant and
+          // family pages.
+          const unprefixed =
+            base === 'health' ||
+            base === '.well-known' ||
+            base === 'merchant' ||
+            base === 'family' ||
+            /^[Cc]\//.test(sub);
           const prefix = unprefixed ? '' : '/api/v1';
           const url = `${prefix}/${[base, sub].filter((s) => s && s !== '/').join('/')}`.replace(/\/+$/, '');
           const key = `${RequestMethod[method]} ${url}`;

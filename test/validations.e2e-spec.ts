@@ -10,6 +10,7 @@ import { RedemptionEntity } from '../src/validations/redemption.entity';
 import { SignedRevocationList, verifyRevocationList } from '../src/validations/revocation-list';
 import { VALIDATION_RESULTS } from '../src/validations/validation-result';
 import { ValidationEntity } from '../src/validations/validation.entity';
+import { maskCardNumber } from '../src/validations/check-list';
 import { engine } from './support/databases';
 import { enrolFamily, Enrolled } from './support/enrolment-factory';
 import {
@@ -383,6 +384,95 @@ describe(`validations and redemptions (${engine})`, () => {
       await t.dataSource
         .getRepository(ProgrammeEntity)
         .update({ id: p.id }, { redemptionCancelMinutes: p.redemptionCancelMinutes });
+    });
+  });
+
+  describe('a day’s checks at an outlet (GET /api/v1/validations)', () => {
+    const list = (query: Record<string, string>, token = partner.owner.token) =>
+      t.http.get('/api/v1/validations').query(query).auth(token, { type: 'bearer' });
+
+    it('lists this partner’s checks of today at the outlet, newest first, with the holder and a masked number', async () => {
+      const cashier = await t.newUser('merchant_cashier', { partnerId: partner.partnerId });
+      const before = (await list({ outletId: outlet }, cashier.token).expect(200)).body;
+      const valid = await check({ code: await qrOf(child()), outletId: outlet }, cashier.token).expect(200);
+      await check({ code: 'nonsense', outletId: outlet }, cashier.token).expect(200);
+      await check({ code: await qrOf(child()), outletId: otherOutlet }).expect(200);
+      await post('/api/v1/redemptions', cashier.token, {
+        validationId: valid.body.id,
+        offerId: offers.children,
+        idempotencyKey: `list-${Date.now()}`,
+      }).expect(201);
+      const res = await list({ outletId: outlet, date: 'today' }, cashier.token).expect(200);
+      expect(res.body).toMatchObject({
+        date: todayIn('Europe/Warsaw', new Date()),
+        outletId: outlet,
+        total: before.total + 2,
+        valid: before.valid + 1,
+      });
+      const [newest, second] = res.body.items;
+      expect(newest).toMatchObject({ result: 'malformed', method: 'qr', holderName: null, cardNumber: null });
+      expect(second).toMatchObject({
+        id: valid.body.id,
+        result: 'valid',
+        outletId: outlet,
+        holderName: child().holderName,
+        cardNumber: maskCardNumber(child().number),
+      });
+      expect(second.cardNumber.replace(/\D/g, '')).toBe(child().number.slice(-4));
+      expect(Date.parse(newest.checkedAt)).toBeGreaterThanOrEqual(Date.parse(second.checkedAt));
+      expect(second.redemptions).toBe(1);
+      // Never the full number or anyone's national ID.
+      const text = JSON.stringify(res.body);
+      expect(text).not.toContain(child().number);
+      for (const member of family.members)
+        if (member.nationalId) expect(text).not.toContain(member.nationalId);
+      // Without an outlet: every outlet of the partner; a limit cuts the items, not the counts.
+      const all = (await list({}).expect(200)).body;
+      expect(all.outletId).toBeNull();
+      expect(all.total).toBeGreaterThan(res.body.total);
+      const one = (await list({ outletId: outlet, limit: '1' }).expect(200)).body;
+      expect(one).toMatchObject({ total: res.body.total, items: [{ id: newest.id }] });
+      // Another day has its own checks: none yesterday.
+      const yesterday = addDays(todayIn('Europe/Warsaw', new Date()), -1);
+      expect((await list({ outletId: outlet, date: yesterday }).expect(200)).body).toMatchObject({
+        date: yesterday,
+        total: 0,
+        valid: 0,
+        items: [],
+      });
+    });
+
+    it('shows a partner only its own checks: another partner’s outlet is refused, staff and families are 403', async () => {
+      const other = await approvedPartner(t, manager);
+      const mine = (await list({}, other.owner.token).expect(200)).body;
+      expect(mine).toMatchObject({ total: 0, items: [] });
+      const foreign = await list({ outletId: outlet }, other.owner.token).expect(400);
+      expect(foreign.body.errors[0].field).toBe('outletId');
+      for (const token of [caseWorker, manager, family.family.token]) await list({}, token).expect(403);
+      await t.http.get('/api/v1/validations').expect(401);
+      const key = await post(`/api/v1/partners/${partner.partnerId}/api-keys`, partner.owner.token, {
+        name: 'Till list',
+        scopes: ['validations:write'],
+      }).expect(201);
+      const viaKey = await t.http
+        .get('/api/v1/validations')
+        .query({ outletId: outlet })
+        .set('X-API-Key', key.body.key);
+      expect(viaKey.status).toBe(200);
+      expect(viaKey.body.total).toBeGreaterThan(0);
+    });
+
+    it.each([
+      [{ date: 'yesterday' }, 'date'],
+      [{ date: '2026-02-30' }, 'date'],
+      [{ limit: '0' }, 'limit'],
+      [{ limit: '501' }, 'limit'],
+      [{ outletId: 'outlet-1' }, 'outletId'],
+      [{ other: 'x' }, 'other'],
+    ])('answers %j with 400 naming %s', async (query, field) => {
+      const res = await list(query).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.errors[0].field).toBe(field);
     });
   });
 

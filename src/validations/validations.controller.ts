@@ -17,7 +17,9 @@ import { MERCHANT_ROLES } from '../auth/roles';
 import { Auth, Public, RateLimit } from '../common/decorators/auth.decorator';
 import { CurrentActor } from '../common/decorators/current-actor.decorator';
 import { ProblemDto } from '../common/problem/problem.dto';
+import { CheckListService } from './check-list.service';
 import { CheckCardDto, CheckOutcomeDto } from './dto/check-card.dto';
+import { CheckListDto, CheckListQueryDto } from './dto/check-list.dto';
 import { CancelRedemptionDto, mapRedemption, RedeemDto, RedemptionDto } from './dto/redemption.dto';
 import { RevocationListDto, RevocationQueryDto } from './dto/revocation.dto';
 import { RedemptionsService } from './redemptions.service';
@@ -35,6 +37,7 @@ export class ValidationsController {
     private readonly validations: ValidationsService,
     private readonly redemptions: RedemptionsService,
     private readonly revocations: RevocationsService,
+    private readonly checkList: CheckListService,
   ) {}
 
   /**
@@ -47,6 +50,16 @@ export class ValidationsController {
   @RateLimit('validation')
   check(@CurrentActor() actor: Actor, @Body() dto: CheckCardDto): Promise<CheckOutcomeDto> {
     return this.validations.check(actor, dto);
+  }
+
+  /**
+   * This partner's checks of one day (today unless `date` says otherwise) at one of its outlets, newest first,
+   * with the holder's name and a masked card number: the cashier's "today at this outlet".
+   */
+  @Get('validations')
+  @Till()
+  list(@CurrentActor() actor: Actor, @Query() query: CheckListQueryDto): Promise<CheckListDto> {
+    return this.checkList.list(actor, query);
   }
 
   /** Records the use of an offer after a valid check; the same idempotency key twice records one use. */

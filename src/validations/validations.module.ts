@@ -3,6 +3,7 @@ import { CardsModule } from '../cards/cards.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ApplicableOffers } from './applicable-offers';
 import { BadCodeWatch } from './bad-code-watch';
+import { CheckListService } from './check-list.service';
 import { CheckPage } from './check-page';
 import { CheckPageController } from './check-page.controller';
 import { RedemptionsService } from './redemptions.service';
@@ -27,6 +28,7 @@ import { ValidationsService } from './validations.service';
     ValidationsPurgeJob,
     CheckPage,
     StatisticsService,
+    CheckListService,
   ],
   exports: [ValidationsService, RevocationsService],
 })

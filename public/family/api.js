@@ -1,0 +1,108 @@
+// The family's session and calls to the API. The token pair lives in localStorage, so the wallet opens signed
+// in after the phone (or the installed app) was closed — that is what makes it usable offline at a till —
+// until "Sign out" or the session's end. An expired access token is renewed once with the refresh token;
+// refresh tokens rotate and a reused one ends the session, so concurrent calls share one refresh.
+
+const SESSION_KEY = 'fc.wallet.session';
+const TIMEOUT_MS = 15 * 1000;
+
+export class NetworkError extends Error {}
+export class SessionEnded extends Error {}
+
+export function session() {
+  try {
+    return JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+function keep(tokens) {
+  localStorage.setItem(
+    SESSION_KEY,
+    JSON.stringify({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, user: tokens.user }),
+  );
+}
+
+export function forget() {
+  localStorage.removeItem(SESSION_KEY);
+}
+
+async function send(path, { method = 'GET', body, token } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'same-origin',
+      // A connection that hangs (a weak signal) counts as none, so the saved cards show instead.
+      signal: globalThis.AbortSignal?.timeout?.(TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new NetworkError(error.message);
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const data = /json/.test(type) ? await response.json().catch(() => null) : null;
+  return { status: response.status, ok: response.ok, body: data };
+}
+
+/** Signs in; returns the answer (status 200 with the user, or the problem). */
+export async function signIn(email, password) {
+  const res = await send('/api/v1/auth/login', { method: 'POST', body: { email, password } });
+  if (res.ok) keep(res.body);
+  return res;
+}
+
+let refreshing = null;
+async function refresh(used) {
+  const current = session();
+  if (!current?.refreshToken) throw new SessionEnded();
+  // Another tab of the wallet renewed the pair meanwhile: use its tokens rather than reuse the old refresh
+  // token.
+  if (current.accessToken !== used) return;
+  refreshing ??= send('/api/v1/auth/refresh', {
+    method: 'POST',
+    body: { refreshToken: current.refreshToken },
+  })
+    .then((res) => {
+      if (!res.ok) {
+        forget();
+        throw new SessionEnded();
+      }
+      keep(res.body);
+    })
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** A call with the session's token; 401 once → refresh and try again; no session → SessionEnded. */
+export async function api(path, options = {}) {
+  const current = session();
+  if (!current) throw new SessionEnded();
+  const res = await send(path, { ...options, token: current.accessToken });
+  if (res.status !== 401) return res;
+  await refresh(current.accessToken);
+  const renewed = session();
+  if (!renewed) throw new SessionEnded();
+  const again = await send(path, { ...options, token: renewed.accessToken });
+  if (again.status === 401) {
+    forget();
+    throw new SessionEnded();
+  }
+  return again;
+}
+
+/** Forgets the tokens at once, then ends the session on the server (offline, it simply expires there). */
+export async function signOut() {
+  const current = session();
+  forget();
+  if (current)
+    await send('/api/v1/auth/logout', { method: 'POST', token: current.accessToken }).catch(() => {});
+}

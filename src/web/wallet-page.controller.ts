@@ -1,0 +1,78 @@
+import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../common/decorators/auth.decorator';
+import { pickLanguage } from '../common/language';
+import { ProblemDto } from '../common/problem/problem.dto';
+import type { AppConfig } from '../config/app.config';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { cspDirectives, cspHeader } from './content-security-policy';
+import { PageQueryDto } from './dto/page-query.dto';
+import { WalletPage } from './wallet-page';
+
+const HTML = { 'text/html': { schema: { type: 'string' } } };
+const MANIFEST = { 'application/manifest+json': { schema: { type: 'object' } } };
+
+/**
+ * The family's phone wallet at /family/wallet and its web app manifest: a page shell with no data in it (the
+ * family signs in on the page and its scripts call the API), so both are public; the service worker keeps
+ * them for offline use.
+ */
+@ApiTags('web')
+@Controller('family')
+export class WalletPageController {
+  private readonly csp: string;
+
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly page: WalletPage,
+    config: ConfigService,
+  ) {
+    this.csp = cspHeader(
+      cspDirectives(config.getOrThrow<AppConfig>('app').publicUrl, { inlineStyles: false }),
+    );
+  }
+
+  @Get('wallet')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  // The service worker keeps its own copy; browsers' caches revalidate.
+  @Header('Cache-Control', 'no-cache')
+  @Header('Referrer-Policy', 'no-referrer')
+  @ApiOkResponse({ description: 'The wallet page', content: HTML })
+  @ApiBadRequestResponse({ description: 'Invalid lang', type: ProblemDto })
+  @ApiTooManyRequestsResponse({ type: ProblemDto })
+  async show(
+    @Query() query: PageQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<string> {
+    const programme = await this.programmes.default();
+    reply.header('Content-Security-Policy', this.csp);
+    reply.header('Vary', 'Accept-Language');
+    return this.page.render(
+      programme,
+      pickLanguage(query.lang, acceptLanguage, this.page.languagesFor(programme)),
+    );
+  }
+
+  /** The web app manifest (name from the programme, start URL in the page's language). */
+  @Get('manifest.webmanifest')
+  @Public()
+  @Header('Content-Type', 'application/manifest+json; charset=utf-8')
+  @Header('Cache-Control', 'no-cache')
+  @ApiOkResponse({ description: 'The wallet’s web app manifest', content: MANIFEST })
+  @ApiBadRequestResponse({ description: 'Invalid lang', type: ProblemDto })
+  @ApiTooManyRequestsResponse({ type: ProblemDto })
+  async manifest(
+    @Query() query: PageQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<string> {
+    const programme = await this.programmes.default();
+    reply.header('Vary', 'Accept-Language');
+    const language = pickLanguage(query.lang, acceptLanguage, this.page.languagesFor(programme));
+    return JSON.stringify(this.page.manifest(programme, language));
+  }
+}
