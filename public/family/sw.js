@@ -12,6 +12,7 @@ const MANIFESTS = ['/family/manifest.webmanifest?lang=pl', '/family/manifest.web
 const ASSETS = [
   '/static/family/wallet.js',
   '/static/family/api.js',
+  '/static/shared/api-client.js',
   '/static/family/store.js',
   '/static/family/wallet.css',
   '/static/family/icon-192.png',

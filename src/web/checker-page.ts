@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
-import { WEB_TEMPLATES_DIR } from '../validations/check-page';
 import type { ValidationResult } from '../validations/validation-result';
-
-const FALLBACK = 'en';
+import { jsonForScript, PageTexts, pageTemplate } from './page-texts';
 
 /** The checker's texts: `checker` in templates/web/messages/<language>.json, plus the shared result reasons. */
 interface CheckerMessages {
@@ -20,32 +15,12 @@ interface CheckerMessages {
  */
 @Injectable()
 export class CheckerPage {
-  private readonly template = Handlebars.create().compile(
-    readFileSync(join(WEB_TEMPLATES_DIR, 'checker.html.hbs'), 'utf8'),
-    { strict: true },
-  );
-  /** Only the message files that have the checker's texts: a language without them is not offered. */
-  private readonly messages = new Map<string, CheckerMessages>();
-
-  constructor() {
-    for (const file of readdirSync(join(WEB_TEMPLATES_DIR, 'messages'))) {
-      if (!/^[a-z]{2}\.json$/.test(file)) continue;
-      const messages = JSON.parse(
-        readFileSync(join(WEB_TEMPLATES_DIR, 'messages', file), 'utf8'),
-      ) as Partial<CheckerMessages>;
-      if (messages.checker && messages.results)
-        this.messages.set(file.slice(0, 2), messages as CheckerMessages);
-    }
-  }
-
-  /** Languages the page speaks. */
-  languages(): string[] {
-    return [...this.messages.keys()].sort();
-  }
+  private readonly template = pageTemplate('checker.html.hbs');
+  readonly texts = new PageTexts<CheckerMessages>(['checker', 'results']);
 
   render(programme: ProgrammeEntity, language: string): string {
-    const lang = this.messages.has(language) ? language : FALLBACK;
-    const m = this.messages.get(lang)!;
+    const lang = this.texts.speaks(language);
+    const m = this.texts.in(lang);
     const forScript = {
       language: lang,
       programme: programme.code,
@@ -58,13 +33,8 @@ export class CheckerPage {
       language: lang,
       programmeName: programme.name,
       t: m.checker,
-      languages: this.languages().map((code) => ({
-        code,
-        name: String(this.messages.get(code)!.checker.languageName),
-        current: code === lang,
-      })),
-      // A data block, not a script: `<` escaped so no text can close the element.
-      messagesJson: JSON.stringify(forScript).replace(/</g, '\\u003c'),
+      languages: this.texts.switcher(lang, (texts) => String(texts.checker.languageName)),
+      messagesJson: jsonForScript(forScript),
     });
   }
 }

@@ -34,3 +34,7 @@ export function cspHeader(directives: CspDirectives): string {
     .map(([name, sources]) => [name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), ...sources].join(' '))
     .join(';');
 }
+
+/** The policy of the pages under src/web: no inline script or style at all. */
+export const strictPageCsp = (publicUrl: string): string =>
+  cspHeader(cspDirectives(publicUrl, { inlineStyles: false }));

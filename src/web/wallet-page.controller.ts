@@ -7,11 +7,11 @@ import { pickLanguage } from '../common/language';
 import { ProblemDto } from '../common/problem/problem.dto';
 import type { AppConfig } from '../config/app.config';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { cspDirectives, cspHeader } from './content-security-policy';
+import { strictPageCsp } from './content-security-policy';
+import { pageHeaders, PageRoute } from './page-route.decorator';
 import { PageQueryDto } from './dto/page-query.dto';
 import { WalletPage } from './wallet-page';
 
-const HTML = { 'text/html': { schema: { type: 'string' } } };
 const MANIFEST = { 'application/manifest+json': { schema: { type: 'object' } } };
 
 /**
@@ -29,31 +29,20 @@ export class WalletPageController {
     private readonly page: WalletPage,
     config: ConfigService,
   ) {
-    this.csp = cspHeader(
-      cspDirectives(config.getOrThrow<AppConfig>('app').publicUrl, { inlineStyles: false }),
-    );
+    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
   }
 
-  @Get('wallet')
-  @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  // The service worker keeps its own copy; browsers' caches revalidate.
-  @Header('Cache-Control', 'no-cache')
-  @Header('Referrer-Policy', 'no-referrer')
-  @ApiOkResponse({ description: 'The wallet page', content: HTML })
-  @ApiBadRequestResponse({ description: 'Invalid lang', type: ProblemDto })
-  @ApiTooManyRequestsResponse({ type: ProblemDto })
+  @PageRoute('wallet', 'The wallet page')
   async show(
     @Query() query: PageQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<string> {
     const programme = await this.programmes.default();
-    reply.header('Content-Security-Policy', this.csp);
-    reply.header('Vary', 'Accept-Language');
+    pageHeaders(reply, this.csp);
     return this.page.render(
       programme,
-      pickLanguage(query.lang, acceptLanguage, this.page.languagesFor(programme)),
+      pickLanguage(query.lang, acceptLanguage, this.page.texts.languagesFor(programme)),
     );
   }
 
@@ -72,7 +61,7 @@ export class WalletPageController {
   ): Promise<string> {
     const programme = await this.programmes.default();
     reply.header('Vary', 'Accept-Language');
-    const language = pickLanguage(query.lang, acceptLanguage, this.page.languagesFor(programme));
+    const language = pickLanguage(query.lang, acceptLanguage, this.page.texts.languagesFor(programme));
     return JSON.stringify(this.page.manifest(programme, language));
   }
 }

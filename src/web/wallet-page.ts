@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
-import { WEB_TEMPLATES_DIR } from '../validations/check-page';
-
-const FALLBACK = 'en';
+import { jsonForScript, PageTexts, pageTemplate } from './page-texts';
 /** The wallet's colour: the browser's bar, the installed app's splash screen and the page's header. */
 export const WALLET_THEME_COLOUR = '#0f766e';
 const BACKGROUND_COLOUR = '#f3f4f6';
@@ -39,49 +34,19 @@ export interface WalletManifest {
  */
 @Injectable()
 export class WalletPage {
-  private readonly template = Handlebars.create().compile(
-    readFileSync(join(WEB_TEMPLATES_DIR, 'wallet.html.hbs'), 'utf8'),
-    { strict: true },
-  );
-  /** Only the message files that have the wallet's texts: a language without them is not offered. */
-  private readonly messages = new Map<string, WalletMessages>();
-
-  constructor() {
-    for (const file of readdirSync(join(WEB_TEMPLATES_DIR, 'messages'))) {
-      if (!/^[a-z]{2}\.json$/.test(file)) continue;
-      const messages = JSON.parse(
-        readFileSync(join(WEB_TEMPLATES_DIR, 'messages', file), 'utf8'),
-      ) as Partial<WalletMessages>;
-      if (messages.wallet) this.messages.set(file.slice(0, 2), messages as WalletMessages);
-    }
-  }
-
-  /** Languages the page speaks. */
-  languages(): string[] {
-    return [...this.messages.keys()].sort();
-  }
-
-  /** The programme's languages the page speaks first, then the others. */
-  languagesFor(programme: ProgrammeEntity): string[] {
-    const spoken = this.languages();
-    return [...new Set([...programme.languages.filter((l) => spoken.includes(l)), ...spoken])];
-  }
+  private readonly template = pageTemplate('wallet.html.hbs');
+  readonly texts = new PageTexts<WalletMessages>(['wallet']);
 
   render(programme: ProgrammeEntity, language: string): string {
-    const lang = this.speaks(language);
-    const t = this.messages.get(lang)!.wallet;
+    const lang = this.texts.speaks(language);
+    const t = this.texts.in(lang).wallet;
     return this.template({
       language: lang,
       programmeName: programme.name,
       themeColour: WALLET_THEME_COLOUR,
       t,
-      languages: this.languages().map((code) => ({
-        code,
-        name: this.messages.get(code)!.wallet.languageName,
-        current: code === lang,
-      })),
-      // A data block, not a script: `<` escaped so no text can close the element.
-      messagesJson: JSON.stringify({ language: lang, ...t }).replace(/</g, '\\u003c'),
+      languages: this.texts.switcher(lang, (texts) => texts.wallet.languageName),
+      messagesJson: jsonForScript({ language: lang, ...t }),
     });
   }
 
@@ -90,8 +55,8 @@ export class WalletPage {
    * language it was installed in; `id` keeps one installed app whatever that language.
    */
   manifest(programme: ProgrammeEntity, language: string): WalletManifest {
-    const lang = this.speaks(language);
-    const t = this.messages.get(lang)!.wallet;
+    const lang = this.texts.speaks(language);
+    const t = this.texts.in(lang).wallet;
     const icon = (size: number, purpose: string) => ({
       src: `/static/family/icon-${size}.png`,
       sizes: `${size}x${size}`,
@@ -113,9 +78,5 @@ export class WalletPage {
       // The icons keep their drawing inside the central 60%, so they serve as maskable ones too.
       icons: [icon(192, 'any'), icon(512, 'any'), icon(192, 'maskable'), icon(512, 'maskable')],
     };
-  }
-
-  private speaks(language: string): string {
-    return this.messages.has(language) ? language : FALLBACK;
   }
 }
