@@ -13,6 +13,7 @@ const ASSETS = [
   '/static/family/wallet.js',
   '/static/family/api.js',
   '/static/shared/api-client.js',
+  '/static/shared/dom.js',
   '/static/family/store.js',
   '/static/family/wallet.css',
   '/static/family/icon-192.png',

@@ -5,9 +5,9 @@
 
 import { api, forget, NetworkError, session, SessionEnded, signIn, signOut } from './api.js';
 import { clearWallet, loadWallet, saveWallet } from './store.js';
+import { $, el, message, online, show } from '../shared/dom.js';
 
 const t = JSON.parse(document.getElementById('wallet-messages').textContent);
-const $ = (id) => document.getElementById(id);
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
 /** Renew a live code this long before it ends. */
 const RENEW_BEFORE_MS = 30 * 1000;
@@ -32,28 +32,6 @@ const state = {
 const timeFormat = new Intl.DateTimeFormat(t.language, { timeStyle: 'short' });
 const savedFormat = new Intl.DateTimeFormat(t.language, { dateStyle: 'medium', timeStyle: 'short' });
 const dayFormat = new Intl.DateTimeFormat(t.language, { dateStyle: 'long', timeZone: 'UTC' });
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === 'className') node.className = value;
-    else node.setAttribute(name, value === true ? '' : value);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
-function show(node, visible) {
-  node.hidden = !visible;
-}
-
-function message(node, text) {
-  node.textContent = text ?? '';
-  show(node, Boolean(text));
-}
-
-const online = () => navigator.onLine !== false;
 
 /** The server's SVG as an image address: the browser draws it, nothing of it becomes markup of this page. */
 function svgImage(svg) {

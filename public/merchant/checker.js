@@ -8,9 +8,9 @@ import { checkOffline, offlineOffers, readCode } from './offline-check.js';
 import { applyRevocationList, listAge, revocationsUrl, verifyRevocationList } from './revocations.js';
 import { startScanner } from './scanner.js';
 import { getState, putQueued, queued, removeQueued, setState } from './store.js';
+import { $, el, message, online, show } from '../shared/dom.js';
 
 const t = JSON.parse(document.getElementById('checker-messages').textContent);
-const $ = (id) => document.getElementById(id);
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
 const MERCHANT_ROLES = ['merchant_owner', 'merchant_cashier'];
 const REFRESH_MS = 5 * 60 * 1000;
@@ -37,28 +37,6 @@ const formatValidUntil = (value) =>
   /^\d{4}-\d{2}-\d{2}$/.test(value)
     ? civilDateFormat.format(new Date(`${value}T00:00:00Z`))
     : dateFormat.format(new Date(value));
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === 'className') node.className = value;
-    else node.setAttribute(name, value === true ? '' : value);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
-function show(node, visible) {
-  node.hidden = !visible;
-}
-
-function message(node, text) {
-  node.textContent = text ?? '';
-  show(node, Boolean(text));
-}
-
-const online = () => navigator.onLine !== false;
 
 // ---- network status and the offline copy ------------------------------------------------------------------
 

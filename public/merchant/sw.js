@@ -10,6 +10,7 @@ const SHELL = [
   '/static/merchant/checker.js',
   '/static/merchant/api.js',
   '/static/shared/api-client.js',
+  '/static/shared/dom.js',
   '/static/merchant/card-token.js',
   '/static/merchant/offline-check.js',
   '/static/merchant/revocations.js',

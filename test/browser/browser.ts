@@ -8,7 +8,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots of the browser tests (gitignored). */
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'browser');
 
-const ARGS = [
+/** Switches for a headless Chromium on a machine without a network to the outside. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -39,7 +40,11 @@ export const describeInBrowser = (name: string, body: () => void): void =>
   (chromiumAvailable() ? describe : describe.skip)(name, body);
 
 export function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, ...extraArgs] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }
 
 /** The test app listening on a random port of 127.0.0.1 (a secure context, so service workers and cameras work). */
@@ -59,4 +64,33 @@ export async function servedApp(
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's browser build, injected into a page under test. */
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/**
+ * The serious and critical accessibility violations axe-core finds on the page as it is now. The page's context
+ * needs `bypassCSP` (only so that axe may be injected: the pages' own policy allows no inline script).
+ */
+export async function seriousAxeViolations(
+  page: Page,
+): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
+  await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run()).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+    }));
+  });
+  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -15,10 +15,9 @@ import {
   RegisteredPartner,
 } from '../support/partner-factory';
 import type { TestApp, TestUser } from '../support/test-app';
-import { describeInBrowser, launch, screenshot, servedApp } from './browser';
+import { describeInBrowser, launch, screenshot, seriousAxeViolations, servedApp } from './browser';
 import { writeQrVideo } from './fake-camera';
 
-const AXE = require.resolve('axe-core/axe.min.js');
 /** The page's sessionStorage, typed without the DOM library (these functions run in the browser). */
 type InPage = {
   sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
@@ -315,27 +314,7 @@ describeInBrowser(`merchant checker page in Chromium (${engine})`, () => {
       locale: lang === 'pl' ? 'pl-PL' : 'en-GB',
       bypassCSP: true,
     });
-    const audit = async () => {
-      await page.addScriptTag({ path: AXE });
-      const results = await page.evaluate(async () => {
-        const axe = (
-          globalThis as unknown as {
-            axe: {
-              run(): Promise<{
-                violations: { id: string; impact: string; help: string; nodes: unknown[] }[];
-              }>;
-            };
-          }
-        ).axe;
-        return (await axe.run()).violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          nodes: v.nodes.length,
-        }));
-      });
-      return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    };
+    const audit = () => seriousAxeViolations(page);
     await page.goto(`${baseUrl}/merchant/check?lang=${lang}`);
     await page.locator('#signin').waitFor({ state: 'visible' });
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);

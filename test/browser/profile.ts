@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium } from 'playwright-core';
-import { CHROMIUM } from './browser';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser';
 
 /**
  * Chromium with an ordinary on-disk profile. `launch()` gives contexts that are off the record, like an
  * incognito window, where Chromium refuses to install any web app (installability error `in-incognito`), so
- * installability is checked in a profile of its own. The same switches as browser.ts's launch().
+ * installability is checked in a profile of its own.
  */
 export async function launchProfile(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'fc-profile-'));
@@ -15,16 +15,7 @@ export async function launchProfile(): Promise<{ context: BrowserContext; close(
     executablePath: CHROMIUM,
     headless: true,
     locale: 'en-GB',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,

@@ -4,11 +4,9 @@ import { engine } from '../support/databases';
 import { enrolFamily, Enrolled } from '../support/enrolment-factory';
 import { approvedPartner, RegisteredPartner } from '../support/partner-factory';
 import type { TestApp } from '../support/test-app';
-import { describeInBrowser, launch, screenshot, servedApp } from './browser';
+import { describeInBrowser, launch, screenshot, seriousAxeViolations, servedApp } from './browser';
 import { launchProfile } from './profile';
 import { readQrOnScreen } from './qr-screenshot';
-
-const AXE = require.resolve('axe-core/axe.min.js');
 
 interface WalletCard {
   id: string;
@@ -394,27 +392,7 @@ describeInBrowser(`family wallet page in Chromium (${engine})`, () => {
   it.each(['pl', 'en'])('has no serious or critical accessibility problems (axe-core, %s)', async (lang) => {
     // bypassCSP only so that addScriptTag may inject axe: the page's own policy allows no inline script.
     const { context, page } = await newPage({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', bypassCSP: true });
-    const audit = async () => {
-      await page.addScriptTag({ path: AXE });
-      const results = await page.evaluate(async () => {
-        const axe = (
-          globalThis as unknown as {
-            axe: {
-              run(): Promise<{
-                violations: { id: string; impact: string; help: string; nodes: unknown[] }[];
-              }>;
-            };
-          }
-        ).axe;
-        return (await axe.run()).violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          nodes: v.nodes.length,
-        }));
-      });
-      return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    };
+    const audit = () => seriousAxeViolations(page);
     await page.goto(`${baseUrl}/family/wallet?lang=${lang}`);
     await page.locator('#signin').waitFor({ state: 'visible' });
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
