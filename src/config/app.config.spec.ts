@@ -17,6 +17,7 @@ const DEFAULTS: AppConfig = {
   logLevel: 'info',
   shutdownGraceMs: 10_000,
   demo: false,
+  map: null,
 };
 
 const VARIABLES = [
@@ -31,6 +32,8 @@ const VARIABLES = [
   'LOG_LEVEL',
   'SHUTDOWN_GRACE_MS',
   'DEMO',
+  'MAP_TILE_URL',
+  'MAP_ATTRIBUTION',
 ];
 
 describe('appConfig', () => {
@@ -71,6 +74,15 @@ describe('appConfig', () => {
     [{ DEMO: 'YES' }, { demo: true }],
     [{ DEMO: '1' }, { demo: true }],
     [{ DEMO: 'off' }, { demo: false }],
+    [
+      { MAP_TILE_URL: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', MAP_ATTRIBUTION: '© OpenStreetMap' },
+      { map: { tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' } },
+    ],
+    [
+      { MAP_TILE_URL: 'http://tiles.city.example:8080/osm/{z}/{y}/{x}?style=light', MAP_ATTRIBUTION: 'City' },
+      { map: { tileUrl: 'http://tiles.city.example:8080/osm/{z}/{y}/{x}?style=light', attribution: 'City' } },
+    ],
+    [{ MAP_ATTRIBUTION: '© OpenStreetMap' }, {}],
   ])('reads %j', (vars, expected) => {
     expect(load(vars)).toEqual({ ...DEFAULTS, ...expected });
   });
@@ -95,11 +107,28 @@ describe('appConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SHUTDOWN_GRACE_MS', '-5'],
     ['DEMO', 'perhaps'],
+    ['MAP_ATTRIBUTION', 'x'.repeat(201)],
   ])('rejects %s=%j, naming the variable', (name, value) => {
     const error = configurationError({ [name]: value });
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0].startsWith(`${name}: `)).toBe(true);
     expect(error.message).toContain(`${name}: `);
+  });
+
+  it.each([
+    'https://tile.example.org/tiles.png',
+    'https://tile.example.org/{z}/{x}.png',
+    'ftp://tile.example.org/{z}/{x}/{y}.png',
+    'https://{s}.tile.example.org/{z}/{x}/{y}.png',
+    'https://tile.example.org/{z}/{x}/{y}.png" onerror="x',
+  ])('rejects MAP_TILE_URL=%j', (url) => {
+    const error = configurationError({ MAP_TILE_URL: url, MAP_ATTRIBUTION: '© OpenStreetMap' });
+    expect(error.problems).toEqual([expect.stringMatching(/^MAP_TILE_URL: .*\{z\}, \{x\} and \{y\}/)]);
+  });
+
+  it('requires the attribution with a tile server', () => {
+    const error = configurationError({ MAP_TILE_URL: 'https://tile.example.org/{z}/{x}/{y}.png' });
+    expect(error.problems).toEqual([expect.stringMatching(/^MAP_ATTRIBUTION: .*required with MAP_TILE_URL/)]);
   });
 
   it('names every bad variable at once', () => {

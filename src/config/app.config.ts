@@ -1,5 +1,17 @@
 import { registerAs } from '@nestjs/config';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { resolve } from 'node:path';
 import { ToBool, ToInt, ToList } from './env-transforms';
 import { validateEnv } from './validate-env';
@@ -62,6 +74,23 @@ class AppEnv {
   @ToBool()
   @IsBoolean({ message: 'must be true or false' })
   DEMO: boolean = false;
+
+  // One host, so that the pages' CSP can name it in img-src; {s} subdomain templates are not supported.
+  @IsOptional()
+  @Matches(
+    /^(?=.*\{z\})(?=.*\{x\})(?=.*\{y\})https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/[^\s"'<>\\{}]*(\{[xyz]\}[^\s"'<>\\{}]*)+$/,
+    {
+      message:
+        'must be an http(s) tile URL template with {z}, {x} and {y}, such as https://tile.example.org/{z}/{x}/{y}.png',
+    },
+  )
+  MAP_TILE_URL?: string;
+
+  // Tile servers' terms require their attribution next to the map.
+  @ValidateIf((env: AppEnv) => env.MAP_TILE_URL !== undefined || env.MAP_ATTRIBUTION !== undefined)
+  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @IsString({ message: 'must be the tile server’s attribution text, required with MAP_TILE_URL' })
+  MAP_ATTRIBUTION?: string;
 }
 
 export type TrustProxy = boolean | number | string[];
@@ -88,6 +117,8 @@ export const appConfig = registerAs('app', () => {
     logLevel: env.LOG_LEVEL,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     demo: env.DEMO,
+    /** Tiles of the catalogue's map; null: no map, the catalogue lists places with distances only. */
+    map: env.MAP_TILE_URL ? { tileUrl: env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION! } : null,
   };
 });
 export type AppConfig = ReturnType<typeof appConfig>;

@@ -6,6 +6,7 @@ import { DatabaseConfig } from '../config/database.config';
 import { buildDataSourceOptions } from './data-source';
 import { runPendingMigrations } from './migrations.service';
 import { TransactionService } from './transaction.service';
+import { RawSql } from './raw-sql';
 
 @Global()
 @Module({
@@ -24,7 +25,7 @@ import { TransactionService } from './transaction.service';
       },
     }),
   ],
-  providers: [TransactionService],
-  exports: [TransactionService],
+  providers: [TransactionService, RawSql],
+  exports: [TransactionService, RawSql],
 })
 export class DatabaseModule {}

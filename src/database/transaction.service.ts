@@ -17,7 +17,21 @@ export class TransactionService {
 
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (this.dataSource.options.type === 'postgres') return this.dataSource.transaction(work);
-    const result = this.queue.then(() => this.runImmediate(work));
+    return this.inTurn(() => this.runImmediate(work));
+  }
+
+  /**
+   * One statement that is atomic by itself and needs no BEGIN/COMMIT around it (a till's check is one insert).
+   * On SQLite it still waits its turn, so it never lands inside another request's open transaction on the
+   * shared connection; on PostgreSQL it runs at once on a pooled connection.
+   */
+  single<T>(write: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type === 'postgres') return write(this.dataSource.manager);
+    return this.inTurn(() => write(this.dataSource.manager));
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
     this.queue = result.catch(() => undefined);
     return result;
   }

@@ -49,7 +49,7 @@ export class CheckPage {
     programme: ProgrammeEntity,
     language: string,
     result: ValidationResult,
-    card: CardEntity | null,
+    card: Pick<CardEntity, 'holderName' | 'validUntil'> | null,
     now: Date,
   ): string {
     const t = this.messages.get(language) ?? this.messages.get(FALLBACK)!;

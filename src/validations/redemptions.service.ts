@@ -1,19 +1,17 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { CardEntity } from '../cards/card.entity';
 import { ProblemException } from '../common/problem/problem.exception';
 import { isUniqueViolation } from '../database/db-errors';
 import { TransactionService } from '../database/transaction.service';
-import { FamilyEntity } from '../families/family.entity';
 import { todayIn } from '../programmes/eligibility/civil-date';
-import { ApplicableOffers } from './applicable-offers';
+import { usesOf } from './applicable-offers';
+import { CheckStore } from './check-store';
 import { RedeemDto } from './dto/redemption.dto';
 import { audienceRefusal } from './offer-applicability';
 import { RedemptionEntity } from './redemption.entity';
-import { remainingUses } from './usage-periods';
+import { periodStarts, remainingUses } from './usage-periods';
 import { cardResult } from './validation-result';
 import { Checker, ValidationsService } from './validations.service';
 
@@ -30,11 +28,10 @@ const conflict = (slug: string, detail: string) => ProblemException.conflict(slu
 @Injectable()
 export class RedemptionsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
     private readonly validations: ValidationsService,
-    private readonly offers: ApplicableOffers,
+    private readonly store: CheckStore,
   ) {}
 
   async redeem(
@@ -43,35 +40,31 @@ export class RedemptionsService {
     now = new Date(),
   ): Promise<{ redemption: RedemptionEntity; remainingUses: number | null; replay: boolean }> {
     const checker = await this.validations.checker(actor);
-    const replay = await this.replayed(this.dataSource.manager, checker, dto);
+    const replay = await this.replayed(checker, dto);
     if (replay) return { redemption: replay, remainingUses: null, replay: true };
     try {
       return await this.tx.run(async (em) => {
-        const check = await this.validations.find(checker.partner.id, dto.validationId, em);
+        const check = await this.validations.find(em, checker.partner.id, dto.validationId);
         if (now.getTime() - check.createdAt.getTime() > CHECK_FRESH_MS)
           throw conflict('check-too-old', 'The check is more than 15 minutes old: check the card again.');
-        const card = await em.findOneByOrFail(CardEntity, { id: check.cardId! });
-        await this.lockFamily(em, card.familyId);
-        const result = cardResult(card, now, checker.programme.timeZone);
+        const card = await this.store.cardById(em, check.cardId!);
+        if (!card) throw conflict('card-not-valid', 'The card is no longer in the register.');
+        await this.store.lockFamily(em, card.familyId);
+        const { timeZone } = checker.programme;
+        const result = cardResult(card, now, timeZone);
         if (result !== 'valid')
           throw conflict('card-not-valid', `The card is ${result.replace('_', ' ')} now.`);
-        const offer = (await this.offers.activeOffers(em, checker.partner.id, check.outletId, now)).find(
+        const offer = (await this.store.activeOffers(em, checker.partner.id, check.outletId, now)).find(
           (o) => o.id === dto.offerId,
         );
         if (!offer) throw conflict('offer-not-available', 'This offer does not hold here now.');
-        const refusal = audienceRefusal(
-          offer,
-          await this.offers.holder(em, card),
-          todayIn(checker.programme.timeZone, now),
-        );
+        const refusal = audienceRefusal(offer, card, todayIn(timeZone, now));
         if (refusal) throw conflict('offer-not-applicable', `This offer is ${refusal}.`);
-        const left = remainingUses(
-          offer.limits,
-          await this.offers.usage(em, card, offer.id, now, checker.programme.timeZone),
-        );
+        const used = await this.store.usages(em, card, periodStarts(now, timeZone));
+        const left = remainingUses(offer.limits, usesOf(used, offer.id));
         if (left === 0)
           throw conflict('usage-limit-reached', 'This card has used the offer as often as its limits allow.');
-        const redemption = em.create(RedemptionEntity, {
+        const redemption: RedemptionEntity = {
           id: timeOrderedUuid(),
           programmeId: checker.programme.id,
           partnerId: checker.partner.id,
@@ -86,8 +79,8 @@ export class RedemptionsService {
           actorId: actor.id,
           createdAt: now,
           cancelledAt: null,
-        });
-        await em.insert(RedemptionEntity, redemption);
+        };
+        await this.store.insertRedemption(em, redemption);
         await this.audit.record(em, actor, {
           action: 'redemption.create',
           entityType: 'redemption',
@@ -99,7 +92,7 @@ export class RedemptionsService {
     } catch (error) {
       // The same key at the same moment from a retrying till: the first one won; give its use back.
       if (!isUniqueViolation(error)) throw error;
-      const first = await this.replayed(this.dataSource.manager, checker, dto);
+      const first = await this.replayed(checker, dto);
       if (!first) throw error;
       return { redemption: first, remainingUses: null, replay: true };
     }
@@ -139,15 +132,8 @@ export class RedemptionsService {
   }
 
   /** The use an earlier request with this key recorded, if any; the key must not be reused for another use. */
-  private async replayed(
-    em: EntityManager,
-    checker: Checker,
-    dto: RedeemDto,
-  ): Promise<RedemptionEntity | null> {
-    const found = await em.findOneBy(RedemptionEntity, {
-      partnerId: checker.partner.id,
-      idempotencyKey: dto.idempotencyKey,
-    });
+  private async replayed(checker: Checker, dto: RedeemDto): Promise<RedemptionEntity | null> {
+    const found = await this.store.redemptionByKey(null, checker.partner.id, dto.idempotencyKey);
     if (found && (found.offerId !== dto.offerId || found.validationId !== dto.validationId))
       throw new ProblemException({
         ...conflict('idempotency-key-reused', 'This idempotency key was used for another redemption.')
@@ -155,15 +141,5 @@ export class RedemptionsService {
         errors: [{ field: 'idempotencyKey', message: 'idempotencyKey was used for another redemption' }],
       });
     return found;
-  }
-
-  /** PostgreSQL: hold the family's row until commit, so its cards' uses are counted one request at a time. */
-  private async lockFamily(em: EntityManager, familyId: string): Promise<void> {
-    if (em.connection.options.type !== 'postgres') return;
-    await em.findOne(FamilyEntity, {
-      where: { id: familyId },
-      select: { id: true },
-      lock: { mode: 'pessimistic_write' },
-    });
   }
 }

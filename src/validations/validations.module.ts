@@ -4,6 +4,7 @@ import { ProgrammesModule } from '../programmes/programmes.module';
 import { ApplicableOffers } from './applicable-offers';
 import { BadCodeWatch } from './bad-code-watch';
 import { CheckListService } from './check-list.service';
+import { CheckStore } from './check-store';
 import { CheckPage } from './check-page';
 import { CheckPageController } from './check-page.controller';
 import { RedemptionsService } from './redemptions.service';
@@ -24,6 +25,7 @@ import { ValidationsService } from './validations.service';
     RedemptionsService,
     RevocationsService,
     ApplicableOffers,
+    CheckStore,
     BadCodeWatch,
     ValidationsPurgeJob,
     CheckPage,

@@ -1,0 +1,308 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CardStatus } from '../cards/card-status';
+import { readDateTime, readJson, RawSql, sql } from '../database/raw-sql';
+import type { OfferAudience, OfferBenefit } from '../offers/offer-benefit';
+import type { OfferLimits } from '../offers/offer-limits';
+import type { OfferText } from '../offers/offer.entity';
+import type { PartnerStatus } from '../partners/partner-status';
+import type { IsoDate, MemberRole } from '../programmes/eligibility/eligibility.types';
+import type { Holder } from './offer-applicability';
+import type { RedemptionEntity } from './redemption.entity';
+import type { UsageCounts } from './usage-periods';
+import type { ValidationEntity } from './validation.entity';
+
+/** The partner a till checks for, with what the check needs of its programme. */
+export interface CheckingPartner {
+  id: string;
+  name: string;
+  status: PartnerStatus;
+  programme: CheckingProgramme;
+}
+
+export interface CheckingProgramme {
+  id: string;
+  code: string;
+  timeZone: string;
+  languages: string[];
+  currency: string;
+  redemptionCancelMinutes: number;
+}
+
+/** A card from the register with what offers ask of its holder (birth date, active family members). */
+export interface CheckedCard extends Holder {
+  id: string;
+  familyId: string;
+  number: string;
+  holderName: string;
+  status: CardStatus;
+  validFrom: IsoDate;
+  validUntil: IsoDate | null;
+}
+
+/** A published offer as a check lists it and a redemption judges it. */
+export interface ActiveOffer {
+  id: string;
+  texts: Record<string, OfferText>;
+  benefit: OfferBenefit;
+  audience: OfferAudience;
+  minFamilySize: number | null;
+  limits: OfferLimits;
+}
+
+export type ValidCheck = Pick<ValidationEntity, 'id' | 'cardId' | 'outletId' | 'createdAt'>;
+
+const PARTNER = sql(
+  'check_partner',
+  `SELECT p.id, p.name, p.status, g.id AS programme_id, g.code, g.time_zone, g.languages, g.currency,
+          g.redemption_cancel_minutes
+     FROM partners p JOIN programmes g ON g.id = p.programme_id
+    WHERE p.id = $1`,
+);
+const OUTLET = sql('check_outlet', 'SELECT id FROM outlets WHERE id = $1 AND partner_id = $2');
+// Dates as text on both engines (PostgreSQL would give a Date at midnight in the server's zone).
+const CARD_COLUMNS = `c.id, c.family_id, c.number, c.holder_name, c.role, c.status,
+       CAST(c.valid_from AS TEXT) AS valid_from, CAST(c.valid_until AS TEXT) AS valid_until,
+       CAST(m.birth_date AS TEXT) AS birth_date,
+       (SELECT COUNT(*) FROM members f WHERE f.family_id = c.family_id AND f.status = 'active') AS family_size
+  FROM cards c JOIN members m ON m.id = c.member_id`;
+const CARD_BY_NUMBER = sql(
+  'check_card_by_number',
+  `SELECT ${CARD_COLUMNS} WHERE c.number = $1 AND c.programme_id = $2`,
+);
+const CARD_BY_ID = sql('check_card_by_id', `SELECT ${CARD_COLUMNS} WHERE c.id = $1`);
+const OFFER_COLUMNS = `o.id, o.texts, o.benefit, o.audience, o.min_family_size, o.limits FROM offers o`;
+const OFFER_WINDOW = `o.partner_id = $1 AND o.status = 'published' AND o.window_start <= $2
+   AND (o.window_end IS NULL OR o.window_end > $2)`;
+const OFFERS = sql(
+  'check_offers',
+  `SELECT ${OFFER_COLUMNS} WHERE ${OFFER_WINDOW} ORDER BY o.published_at, o.id`,
+);
+const OFFERS_AT_OUTLET = sql(
+  'check_offers_at_outlet',
+  `SELECT ${OFFER_COLUMNS} JOIN offer_outlets oo ON oo.offer_id = o.id AND oo.outlet_id = $3
+    WHERE ${OFFER_WINDOW} ORDER BY o.published_at, o.id`,
+);
+// The family's recorded uses per offer; a family has few, so no offer list is needed (and the statement
+// stays one prepared statement whatever the number of offers).
+const USAGES = sql(
+  'check_usages',
+  `SELECT r.offer_id,
+          SUM(CASE WHEN r.card_id = $2 AND r.created_at >= $3 THEN 1 ELSE 0 END) AS used_day,
+          SUM(CASE WHEN r.card_id = $2 AND r.created_at >= $4 THEN 1 ELSE 0 END) AS used_week,
+          SUM(CASE WHEN r.card_id = $2 AND r.created_at >= $5 THEN 1 ELSE 0 END) AS used_month,
+          SUM(CASE WHEN r.card_id = $2 THEN 1 ELSE 0 END) AS used_total,
+          COUNT(*) AS used_family
+     FROM redemptions r
+    WHERE r.family_id = $1 AND r.status = 'recorded'
+    GROUP BY r.offer_id`,
+);
+const INSERT_VALIDATION = sql(
+  'check_insert_validation',
+  `INSERT INTO validations (id, programme_id, partner_id, outlet_id, card_id, result, method, actor_type,
+                            actor_id, created_at)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+);
+const VALID_CHECK = sql(
+  'check_valid_check',
+  `SELECT id, card_id, outlet_id, created_at FROM validations
+    WHERE id = $1 AND partner_id = $2 AND result = 'valid'`,
+);
+const LOCK_FAMILY = sql('check_lock_family', 'SELECT id FROM families WHERE id = $1 FOR UPDATE');
+const REDEMPTION_COLUMNS = `id, programme_id, partner_id, outlet_id, offer_id, card_id, family_id,
+       validation_id, idempotency_key, status, actor_type, actor_id, created_at, cancelled_at FROM redemptions`;
+const REDEMPTION_BY_KEY = sql(
+  'check_redemption_by_key',
+  `SELECT ${REDEMPTION_COLUMNS} WHERE partner_id = $1 AND idempotency_key = $2`,
+);
+const INSERT_REDEMPTION = sql(
+  'check_insert_redemption',
+  `INSERT INTO redemptions (id, programme_id, partner_id, outlet_id, offer_id, card_id, family_id,
+                            validation_id, idempotency_key, status, actor_type, actor_id, created_at,
+                            cancelled_at)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+);
+
+type Row = Record<string, unknown>;
+type Count = string | number | null;
+
+/**
+ * The register as a till's check and redemption read and write it: a handful of prepared statements instead of
+ * the ORM, because this is the path that must answer hundreds of times a second at national scale. The rows
+ * are the same the entities map; `em` is the transaction to run in, or null for a read outside one.
+ */
+@Injectable()
+export class CheckStore {
+  constructor(private readonly db: RawSql) {}
+
+  async partner(partnerId: string): Promise<CheckingPartner | null> {
+    const row = await this.db.row<Row>(null, PARTNER, [partnerId]);
+    if (!row) return null;
+    return {
+      id: row.id as string,
+      name: row.name as string,
+      status: row.status as PartnerStatus,
+      programme: {
+        id: row.programme_id as string,
+        code: row.code as string,
+        timeZone: row.time_zone as string,
+        languages: readJson<string[]>(row.languages as string),
+        currency: row.currency as string,
+        redemptionCancelMinutes: Number(row.redemption_cancel_minutes),
+      },
+    };
+  }
+
+  async outletOf(partnerId: string, outletId: string): Promise<boolean> {
+    return (await this.db.row(null, OUTLET, [outletId, partnerId])) !== null;
+  }
+
+  async cardByNumber(programmeId: string, number: string): Promise<CheckedCard | null> {
+    return mapCard(await this.db.row<Row>(null, CARD_BY_NUMBER, [number, programmeId]));
+  }
+
+  async cardById(em: EntityManager, id: string): Promise<CheckedCard | null> {
+    return mapCard(await this.db.row<Row>(em, CARD_BY_ID, [id]));
+  }
+
+  /** The partner's published offers in their window at `now`, at `outletId` when the till names one. */
+  async activeOffers(
+    em: EntityManager | null,
+    partnerId: string,
+    outletId: string | null,
+    now: Date,
+  ): Promise<ActiveOffer[]> {
+    const rows = outletId
+      ? await this.db.rows<Row>(em, OFFERS_AT_OUTLET, [partnerId, now, outletId])
+      : await this.db.rows<Row>(em, OFFERS, [partnerId, now]);
+    return rows.map((row) => ({
+      id: row.id as string,
+      texts: readJson(row.texts as ActiveOffer['texts']),
+      benefit: readJson(row.benefit as OfferBenefit),
+      audience: readJson(row.audience as OfferAudience),
+      minFamilySize: row.min_family_size === null ? null : Number(row.min_family_size),
+      limits: readJson(row.limits as OfferLimits),
+    }));
+  }
+
+  /** Recorded (not cancelled) uses of each offer by this card per period, and by its whole family. */
+  async usages(
+    em: EntityManager | null,
+    card: Pick<CheckedCard, 'id' | 'familyId'>,
+    starts: { day: Date; week: Date; month: Date },
+  ): Promise<Map<string, UsageCounts>> {
+    const rows = await this.db.rows<Record<string, Count>>(em, USAGES, [
+      card.familyId,
+      card.id,
+      starts.day,
+      starts.week,
+      starts.month,
+    ]);
+    const count = (value: Count) => Number(value ?? 0);
+    return new Map(
+      rows.map((row) => [
+        row.offer_id as string,
+        {
+          day: count(row.used_day),
+          week: count(row.used_week),
+          month: count(row.used_month),
+          total: count(row.used_total),
+          family: count(row.used_family),
+        },
+      ]),
+    );
+  }
+
+  async insertValidation(em: EntityManager, v: ValidationEntity): Promise<void> {
+    await this.db.run(em, INSERT_VALIDATION, [
+      v.id,
+      v.programmeId,
+      v.partnerId,
+      v.outletId,
+      v.cardId,
+      v.result,
+      v.method,
+      v.actorType,
+      v.actorId,
+      v.createdAt,
+    ]);
+  }
+
+  /** A valid check made by this partner, which a redemption may follow. */
+  async validCheck(em: EntityManager, partnerId: string, id: string): Promise<ValidCheck | null> {
+    const row = await this.db.row<Row>(em, VALID_CHECK, [id, partnerId]);
+    return row
+      ? {
+          id: row.id as string,
+          cardId: row.card_id as string | null,
+          outletId: row.outlet_id as string | null,
+          createdAt: readDateTime(row.created_at as string | Date),
+        }
+      : null;
+  }
+
+  /** PostgreSQL: holds the family's row until commit (SQLite's transactions already run one at a time). */
+  async lockFamily(em: EntityManager, familyId: string): Promise<void> {
+    if (em.connection.options.type === 'postgres') await this.db.rows(em, LOCK_FAMILY, [familyId]);
+  }
+
+  async redemptionByKey(
+    em: EntityManager | null,
+    partnerId: string,
+    key: string,
+  ): Promise<RedemptionEntity | null> {
+    const row = await this.db.row<Row>(em, REDEMPTION_BY_KEY, [partnerId, key]);
+    if (!row) return null;
+    return {
+      id: row.id as string,
+      programmeId: row.programme_id as string,
+      partnerId: row.partner_id as string,
+      outletId: row.outlet_id as string | null,
+      offerId: row.offer_id as string,
+      cardId: row.card_id as string,
+      familyId: row.family_id as string,
+      validationId: row.validation_id as string,
+      idempotencyKey: row.idempotency_key as string,
+      status: row.status as RedemptionEntity['status'],
+      actorType: row.actor_type as RedemptionEntity['actorType'],
+      actorId: row.actor_id as string | null,
+      createdAt: readDateTime(row.created_at as string | Date),
+      cancelledAt: readDateTime(row.cancelled_at as string | Date | null),
+    };
+  }
+
+  async insertRedemption(em: EntityManager, r: RedemptionEntity): Promise<void> {
+    await this.db.run(em, INSERT_REDEMPTION, [
+      r.id,
+      r.programmeId,
+      r.partnerId,
+      r.outletId,
+      r.offerId,
+      r.cardId,
+      r.familyId,
+      r.validationId,
+      r.idempotencyKey,
+      r.status,
+      r.actorType,
+      r.actorId,
+      r.createdAt,
+      r.cancelledAt,
+    ]);
+  }
+}
+
+function mapCard(row: Row | null): CheckedCard | null {
+  if (!row) return null;
+  return {
+    id: row.id as string,
+    familyId: row.family_id as string,
+    number: row.number as string,
+    holderName: row.holder_name as string,
+    role: row.role as MemberRole,
+    status: row.status as CardStatus,
+    validFrom: row.valid_from as IsoDate,
+    validUntil: row.valid_until as IsoDate | null,
+    birthDate: row.birth_date as IsoDate,
+    familySize: Number(row.family_size),
+  };
+}
