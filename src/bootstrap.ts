@@ -16,6 +16,24 @@ import { cspDirectives } from './web/content-security-policy';
 import { registerStaticAssets } from './web/static-assets';
 
 export const API_PREFIX = 'api/v1';
+/**
+ * Routes outside the /api/v1 prefix: health, the JWKS and the pages. A path here must not also be an API
+ * route's path, or the API route loses its prefix too.
+ */
+export const UNPREFIXED_ROUTES = [
+  'health',
+  '.well-known/jwks.json',
+  'C/:token',
+  'c/:token',
+  'merchant/check',
+  'family/wallet',
+  'family/manifest.webmanifest',
+  '/',
+  'branding.css',
+  'catalogue',
+  'catalogue/offer/:id',
+  'catalogue/partner/:id',
+];
 
 /** A caller's X-Request-Id is kept when it is short and plain (so it can join logs across systems). */
 export function requestIdFor(req: IncomingMessage): string {
@@ -81,17 +99,7 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   if (config.corsOrigins.length > 0)
     app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
   await registerStaticAssets(app);
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      'health',
-      '.well-known/jwks.json',
-      'C/:token',
-      'c/:token',
-      'merchant/check',
-      'family/wallet',
-      'family/manifest.webmanifest',
-    ],
-  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;

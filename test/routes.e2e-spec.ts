@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { ROLES, Role } from '../src/auth/roles';
+import { UNPREFIXED_ROUTES } from '../src/bootstrap';
 import { AUTH_KEY, AuthRequirement, PUBLIC_KEY } from '../src/common/decorators/auth.decorator';
 import { engine } from './support/databases';
 import { startApp, TestApp } from './support/test-app';
@@ -28,6 +29,11 @@ const PUBLIC = new Set([
   'GET /merchant/check',
   'GET /family/wallet',
   'GET /family/manifest.webmanifest',
+  'GET /',
+  'GET /branding.css',
+  'GET /catalogue',
+  'GET /catalogue/offer/:id',
+  'GET /catalogue/partner/:id',
 ]);
 /** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
 const isDocs = (url: string) => url.startsWith('/api/docs');
@@ -49,16 +55,11 @@ function nestHandlers(t: TestApp): Map<string, Handler> {
         const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
         if (method === undefined || typeof fn !== 'function') continue;
         for (const sub of [Reflect.getMetadata(PATH_METADATA, fn) ?? ''].flat().map(String)) {
-          // Outside the /api/v1 prefix: health, the JWKS, the check page behind the QR code, the merchant and
-          // family pages.
-          const unprefixed =
-            base === 'health' ||
-            base === '.well-known' ||
-            base === 'merchant' ||
-            base === 'family' ||
-            /^[Cc]\//.test(sub);
+          // Outside the /api/v1 prefix: health, the JWKS, the check page behind the QR code and the other pages.
+          const path = [base, sub].filter((s) => s && s !== '/').join('/');
+          const unprefixed = UNPREFIXED_ROUTES.some((route) => route.replace(/^\//, '') === path);
           const prefix = unprefixed ? '' : '/api/v1';
-          const url = `${prefix}/${[base, sub].filter((s) => s && s !== '/').join('/')}`.replace(/\/+$/, '');
+          const url = `${prefix}/${path}`.replace(/(.)\/+$/, '$1');
           const key = `${RequestMethod[method]} ${url}`;
           handlers.set(key, {
             key,

@@ -35,6 +35,11 @@ export function cspHeader(directives: CspDirectives): string {
     .join(';');
 }
 
-/** The policy of the pages under src/web: no inline script or style at all. */
-export const strictPageCsp = (publicUrl: string): string =>
-  cspHeader(cspDirectives(publicUrl, { inlineStyles: false }));
+/**
+ * The policy of the pages under src/web: no inline script or style at all. `imageOrigins` adds the places a
+ * page may show images from besides this server (the catalogue's map tiles).
+ */
+export function strictPageCsp(publicUrl: string, imageOrigins: string[] = []): string {
+  const directives = cspDirectives(publicUrl, { inlineStyles: false });
+  return cspHeader({ ...directives, imgSrc: [...directives.imgSrc!, ...imageOrigins] });
+}

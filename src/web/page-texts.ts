@@ -6,9 +6,19 @@ import { WEB_TEMPLATES_DIR } from '../validations/check-page';
 
 const FALLBACK = 'en';
 
-/** A page's Handlebars template from templates/web, compiled once; a missing value is an error, not a blank. */
+const compile = (handlebars: typeof Handlebars, path: string) =>
+  handlebars.compile(readFileSync(path, 'utf8'), { strict: true });
+
+/**
+ * A page's Handlebars template from templates/web, compiled once, with the shared partials of
+ * templates/web/partials (the layout: `{{#> layout}}…{{/layout}}`); a missing value is an error, not a blank.
+ */
 export function pageTemplate(file: string): Handlebars.TemplateDelegate {
-  return Handlebars.create().compile(readFileSync(join(WEB_TEMPLATES_DIR, file), 'utf8'), { strict: true });
+  const handlebars = Handlebars.create();
+  const partials = join(WEB_TEMPLATES_DIR, 'partials');
+  for (const name of readdirSync(partials).filter((f) => f.endsWith('.hbs')))
+    handlebars.registerPartial(name.slice(0, -'.hbs'.length), compile(handlebars, join(partials, name)));
+  return compile(handlebars, join(WEB_TEMPLATES_DIR, file));
 }
 
 /**
