@@ -33,6 +33,19 @@ export const UNPREFIXED_ROUTES = [
   'catalogue',
   'catalogue/offer/:id',
   'catalogue/partner/:id',
+  'signin',
+  'signout',
+  'register',
+  'apply',
+  'apply/members',
+  'apply/statements',
+  'apply/documents',
+  'apply/review',
+  'apply/submit',
+  'account',
+  'account/lost-card',
+  'account/newborn',
+  'account/education',
 ];
 
 /** A caller's X-Request-Id is kept when it is short and plain (so it can join logs across systems). */

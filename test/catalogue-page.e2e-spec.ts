@@ -208,7 +208,7 @@ describe(`catalogue pages (${engine})`, () => {
       const html = (await t.http.get(url).expect(200)).text;
       for (const link of urlsIn(html).map(decoded)) {
         expect(link).toMatch(
-          /^(#\w+|\/(static\/|branding\.css|catalogue|family\/wallet|\?lang=|$)|https:\/\/(kino|ksiegarnia)\.example)/,
+          /^(#\w+|\/(static\/|branding\.css|catalogue|account|family\/wallet|\?lang=|$)|https:\/\/(kino|ksiegarnia)\.example)/,
         );
         expect(link).not.toMatch(/@|token|session|password/i);
       }

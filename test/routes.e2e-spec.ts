@@ -34,6 +34,11 @@ const PUBLIC = new Set([
   'GET /catalogue',
   'GET /catalogue/offer/:id',
   'GET /catalogue/partner/:id',
+  // Sign-in and registration forms: posts carry a token bound to a cookie of their own (PageCsrf).
+  'GET /signin',
+  'POST /signin',
+  'GET /register',
+  'POST /register',
 ]);
 /** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
 const isDocs = (url: string) => url.startsWith('/api/docs');

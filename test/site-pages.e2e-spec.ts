@@ -121,7 +121,9 @@ describe(`landing page and the shared layout (${engine})`, () => {
     for (const lang of ['pl', 'en']) {
       const html = (await t.http.get(`/?lang=${lang}`).expect(200)).text;
       for (const url of urlsIn(html)) {
-        expect(url).toMatch(/^(#main|\/(static\/|branding\.css|catalogue|apply|family\/wallet|\?lang=))/);
+        expect(url).toMatch(
+          /^(#main|\/(static\/|branding\.css|catalogue|apply|account|family\/wallet|\?lang=))/,
+        );
         expect(url).not.toMatch(/@|token|session|email/i);
       }
     }

@@ -22,6 +22,6 @@ import { ReviewQueueService } from './review-queue.service';
     ReviewQueueService,
     DocumentsService,
   ],
-  exports: [ApplicationsService, ApplicationWorkflowService],
+  exports: [ApplicationsService, ApplicationWorkflowService, ApplicationViewService, DocumentsService],
 })
 export class ApplicationsModule {}

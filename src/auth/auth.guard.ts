@@ -66,7 +66,7 @@ export class AuthGuard implements CanActivate {
       needsCsrf(request.method) &&
       !csrfMatches(
         this.tokens.csrfToken(request.actor!.sessionId!),
-        presentedCsrf(request.headers, request.body),
+        presentedCsrf(request.headers, request.body, request.query),
       )
     )
       throw new ForbiddenException(

@@ -34,5 +34,7 @@ import { TokensService } from './tokens.service';
   ],
   controllers: [AuthController],
   providers: [AuthService, TokensService, SessionsPurgeJob, { provide: APP_GUARD, useClass: AuthGuard }],
+  // The sign-in pages (src/web) start sessions and issue CSRF tokens as the API does.
+  exports: [AuthService, TokensService],
 })
 export class AuthModule {}

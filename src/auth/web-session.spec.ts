@@ -48,8 +48,10 @@ describe('web session cookies', () => {
     ['nothing', {}, { name: 'x' }, null],
     ['a field that is not text', {}, { _csrf: ['f'] }, null],
     ['no body', {}, undefined, null],
+    ['a multipart form’s action URL', { 'content-type': 'multipart/form-data; boundary=x' }, undefined, 'q'],
+    ['a query only for multipart', { 'content-type': 'application/x-www-form-urlencoded' }, {}, null],
   ])('takes the CSRF token from %s', (_about, headers, body, token) => {
-    expect(presentedCsrf(headers, body)).toBe(token);
+    expect(presentedCsrf(headers, body, { _csrf: 'q' })).toBe(token);
   });
 
   it.each([

@@ -39,15 +39,24 @@ export function clearedSessionCookie(secure: boolean): string {
   });
 }
 
-/** The CSRF token a request presented: the header, else the form field. */
+/**
+ * The CSRF token a request presented: the header, else the form field. A multipart form (a page's upload) is
+ * read by its route as a stream, after the guard, so its token comes in the form's action URL (`?_csrf=`);
+ * the request log drops query strings and pages send no referrer, so it goes no further.
+ */
 export function presentedCsrf(
   headers: Record<string, string | string[] | undefined>,
   body: unknown,
+  query: unknown = undefined,
 ): string | null {
   const header = headers[CSRF_HEADER];
   if (typeof header === 'string' && header) return header;
+  const multipart = /^multipart\/form-data\b/i.test(String(headers['content-type'] ?? ''));
+  const source = multipart ? query : body;
   const field =
-    body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[CSRF_FIELD] : undefined;
+    source !== null && typeof source === 'object'
+      ? (source as Record<string, unknown>)[CSRF_FIELD]
+      : undefined;
   return typeof field === 'string' && field ? field : null;
 }
 

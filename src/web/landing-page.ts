@@ -6,7 +6,7 @@ import { fill, plural, PluralForms } from './page-format';
 import { PageTexts, pageTemplate } from './page-texts';
 import { layoutView, LayoutMessages, siteHref } from './site-layout';
 
-/** Where families will apply (the application pages are still to come). */
+/** Where families apply (the wizard of apply-page.controller.ts; signed out, the sign-in page first). */
 export const APPLY_PATH = '/apply';
 
 /** The landing page's texts: `landing` in templates/web/messages/<language>.json, with `layout`. */

@@ -12,16 +12,19 @@ export interface LayoutMessages {
     home: string;
     catalogue: string;
     wallet: string;
+    account: string;
     languages: string;
     footer: string;
   };
 }
 
-export type NavItem = 'home' | 'catalogue' | 'wallet';
+export type NavItem = 'home' | 'catalogue' | 'wallet' | 'account';
 const NAV: { item: NavItem; path: string }[] = [
   { item: 'home', path: '/' },
   { item: 'catalogue', path: '/catalogue' },
   { item: 'wallet', path: '/family/wallet' },
+  // Signed out, it leads to the sign-in page (PageSignInFilter).
+  { item: 'account', path: '/account' },
 ];
 
 /** The stylesheet every layout page loads, and the one with the programme's colours (brand-stylesheet.controller.ts). */

@@ -1,26 +1,67 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { AuthModule } from '../auth/auth.module';
+import { CardsModule } from '../cards/cards.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { PartnersModule } from '../partners/partners.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
+import { UsersModule } from '../users/users.module';
+import { AccountPage } from './account-page';
+import { AccountPageController } from './account-page.controller';
+import { ApplyPage } from './apply-page';
+import { ApplyPageController } from './apply-page.controller';
+import { ApplyWizard } from './apply-wizard.service';
 import { CatalogueDetailPages } from './catalogue-detail-pages';
 import { CataloguePage } from './catalogue-page';
 import { CataloguePageController } from './catalogue-page.controller';
 import { CheckerPageController } from './checker-page.controller';
 import { CheckerPage } from './checker-page';
+import { FamilyAccount } from './family-account.service';
 import { LandingPage } from './landing-page';
+import { PageCsrf } from './page-csrf';
+import { SignInPage } from './sign-in-page';
+import { SignInPageController } from './sign-in-page.controller';
 import { SitePagesController } from './site-pages.controller';
 import { WalletPageController } from './wallet-page.controller';
 import { WalletPage } from './wallet-page';
 
 /**
  * Server-rendered pages, some enhanced by browser scripts in public/ (no build step): the landing page and the
- * partner catalogue on the shared layout (templates/web/partials/layout.hbs), the merchant checker and the
- * family wallet.
+ * partner catalogue on the shared layout (templates/web/partials/layout.hbs), signing in and out, the merchant
+ * checker and the family wallet.
  * Static files and the content security policy are set up in bootstrap (see static-assets.ts).
  */
 @Module({
-  imports: [ProgrammesModule, PartnersModule, CatalogueModule],
-  controllers: [SitePagesController, CataloguePageController, CheckerPageController, WalletPageController],
-  providers: [LandingPage, CataloguePage, CatalogueDetailPages, CheckerPage, WalletPage],
+  imports: [
+    ProgrammesModule,
+    PartnersModule,
+    CatalogueModule,
+    AuthModule,
+    UsersModule,
+    ApplicationsModule,
+    CardsModule,
+  ],
+  controllers: [
+    SitePagesController,
+    CataloguePageController,
+    CheckerPageController,
+    WalletPageController,
+    SignInPageController,
+    ApplyPageController,
+    AccountPageController,
+  ],
+  providers: [
+    LandingPage,
+    CataloguePage,
+    CatalogueDetailPages,
+    CheckerPage,
+    WalletPage,
+    SignInPage,
+    PageCsrf,
+    ApplyPage,
+    ApplyWizard,
+    AccountPage,
+    FamilyAccount,
+  ],
 })
 export class WebModule {}
