@@ -4,7 +4,6 @@ import { ProgrammesModule } from '../programmes/programmes.module';
 import { ApplicableOffers } from './applicable-offers';
 import { BadCodeWatch } from './bad-code-watch';
 import { CheckListService } from './check-list.service';
-import { CheckRecorder } from './check-recorder';
 import { CheckStore } from './check-store';
 import { CheckPage } from './check-page';
 import { CheckPageController } from './check-page.controller';
@@ -27,7 +26,6 @@ import { ValidationsService } from './validations.service';
     RevocationsService,
     ApplicableOffers,
     CheckStore,
-    CheckRecorder,
     BadCodeWatch,
     ValidationsPurgeJob,
     CheckPage,

@@ -7,9 +7,8 @@ import { SigningKeysService } from '../cards/keys/signing-keys.service';
 import { TransactionService } from '../database/transaction.service';
 import { fieldProblem } from '../partners/partner-problems';
 import { ApplicableOffers } from './applicable-offers';
-import { BAD_RESULTS, BadCodeWatch } from './bad-code-watch';
+import { BadCodeWatch } from './bad-code-watch';
 import { parseCheckCode, lastNameMatches } from './check-code';
-import { CheckRecorder } from './check-recorder';
 import { CheckedCard, CheckingPartner, CheckingProgramme, CheckStore, ValidCheck } from './check-store';
 import { CheckCardDto, CheckOutcomeDto } from './dto/check-card.dto';
 import { cardResult, liveTokenResult, tokenResult, ValidationResult } from './validation-result';
@@ -34,7 +33,6 @@ export class ValidationsService {
     private readonly keys: SigningKeysService,
     private readonly offers: ApplicableOffers,
     private readonly watch: BadCodeWatch,
-    private readonly recorder: CheckRecorder,
   ) {}
 
   /** The partner the actor checks for; only an approved partner's merchants and keys may check cards. */
@@ -51,13 +49,11 @@ export class ValidationsService {
     const outletId = await this.outletOf(checker.partner.id, dto.outletId);
     const { result, card, method } = await this.assess(checker.programme, dto, now);
     const row = this.row(checker, { outletId, cardId: card?.id ?? null, result, method, now });
-    // A bad check is counted for the burst watch in the same transaction as its record.
-    if (BAD_RESULTS.includes(result))
-      await this.tx.run(async (em) => {
-        await this.store.insertValidation(em, row);
-        await this.watch.afterCheck(em, checker, row);
-      });
-    else await this.recorder.record(row);
+    // A bad code counts towards the burst watch in the same transaction as its record.
+    await this.tx.run(async (em) => {
+      await this.store.insertValidation(em, row);
+      await this.watch.afterCheck(em, checker, row);
+    });
     return {
       id: row.id,
       result,
