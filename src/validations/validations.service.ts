@@ -45,8 +45,15 @@ export class ValidationsService {
   }
 
   async check(actor: Actor, dto: CheckCardDto, now = new Date()): Promise<CheckOutcomeDto> {
-    const checker = await this.checker(actor);
-    const outletId = await this.outletOf(checker.partner.id, dto.outletId);
+    // The partner and the outlet are read side by side (two round trips at once on PostgreSQL); the partner's
+    // refusal comes first whichever answers first.
+    const [partner, outlet] = await Promise.allSettled([
+      this.checker(actor),
+      actor.partnerId ? this.outletOf(actor.partnerId, dto.outletId) : null,
+    ]);
+    if (partner.status === 'rejected') throw partner.reason;
+    if (outlet.status === 'rejected') throw outlet.reason;
+    const [checker, outletId] = [partner.value, outlet.value];
     const { result, card, method } = await this.assess(checker.programme, dto, now);
     const row = this.row(checker, { outletId, cardId: card?.id ?? null, result, method, now });
     // A bad code counts towards the burst watch in the same transaction as its record.
