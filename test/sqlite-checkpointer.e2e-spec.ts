@@ -1,0 +1,38 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { SqliteCheckpointer } from '../src/database/sqlite-checkpointer';
+import { engine } from './support/databases';
+import { startApp, TestApp } from './support/test-app';
+
+const onSqlite = engine === 'sqlite' ? describe : describe.skip;
+
+onSqlite('SQLite checkpoints off the event loop', () => {
+  let t: TestApp;
+  const connection = () =>
+    (t.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  const walFile = () => `${t.dataSource.options.database as string}-wal`;
+
+  beforeAll(async () => {
+    t = await startApp();
+  });
+  afterAll(() => t.close());
+
+  it('the app’s connection never checkpoints by itself; the worker copies the log back into the file', async () => {
+    const db = connection();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    db.exec('CREATE TABLE IF NOT EXISTS checkpoint_probe (n INTEGER, filler TEXT)');
+    const insert = db.prepare('INSERT INTO checkpoint_probe VALUES (?, ?)');
+    // Well past SQLite's own 1,000-page mark: without the worker the log would only grow.
+    for (let i = 0; i < 3000; i++) insert.run(i, 'x'.repeat(2000));
+    expect(statSync(walFile()).size).toBeGreaterThan(1000 * 4096);
+    const { ok, result } = await t.app.get(SqliteCheckpointer).checkpointNow();
+    expect(ok).toBe(true);
+    expect(result!.log).toBeGreaterThan(1000);
+    expect(result!.checkpointed).toBe(result!.log);
+    // The next write starts the log over from its beginning, so the file stops growing.
+    const size = statSync(walFile()).size;
+    for (let i = 0; i < 3000; i++) insert.run(i, 'x'.repeat(2000));
+    expect(statSync(walFile()).size).toBeLessThanOrEqual(size);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM checkpoint_probe').get()).toEqual({ n: 6000 });
+  });
+});
