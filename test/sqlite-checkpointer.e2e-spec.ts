@@ -1,5 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SqliteCheckpointer } from '../src/database/sqlite-checkpointer';
 import { engine } from './support/databases';
 import { startApp, TestApp } from './support/test-app';
@@ -34,5 +37,23 @@ onSqlite('SQLite checkpoints off the event loop', () => {
     for (let i = 0; i < 3000; i++) insert.run(i, 'x'.repeat(2000));
     expect(statSync(walFile()).size).toBeLessThanOrEqual(size);
     expect(db.prepare('SELECT COUNT(*) AS n FROM checkpoint_probe').get()).toEqual({ n: 6000 });
+  });
+
+  it('does not keep a process alive whose app was never closed', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fc-unclosed-'));
+    const script = `require(${JSON.stringify(join(__dirname, '..', 'src', 'bootstrap'))})
+      .createApp().then((app) => app.init()).then(() => console.log('up'));`;
+    try {
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' },
+        encoding: 'utf8',
+        timeout: 45_000,
+      });
+      expect(run.stdout).toContain('up');
+      expect(run.signal).toBeNull(); // not killed by the timeout: it ended by itself
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

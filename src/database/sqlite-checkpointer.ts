@@ -63,7 +63,6 @@ export class SqliteCheckpointer implements OnApplicationBootstrap, OnApplication
         intervalMs: CHECKPOINT_INTERVAL_MS,
       },
     });
-    this.worker.unref();
     this.worker.on('message', (message: CheckpointMessage) => this.report(message));
     this.worker.on('error', (error) => {
       // Without the worker the app's own connection must checkpoint again, or the WAL would grow for ever.
@@ -71,6 +70,8 @@ export class SqliteCheckpointer implements OnApplicationBootstrap, OnApplication
       db.pragma('wal_autocheckpoint = 1000');
       this.worker = null;
     });
+    // After the listeners (adding one refs the worker again): an app never closed must not keep its process up.
+    this.worker.unref();
     db.pragma('wal_autocheckpoint = 0');
   }
 
