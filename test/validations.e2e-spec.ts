@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { CardEntity } from '../src/cards/card.entity';
 import { generateCardNumber } from '../src/cards/card-number';
@@ -239,6 +240,19 @@ describe(`validations and redemptions (${engine})`, () => {
     });
     expect(JSON.stringify(row)).not.toContain(parent().number);
     expect(JSON.stringify(row)).not.toContain(lastName(parent()));
+  });
+
+  it('records every one of many simultaneous checks before answering (committed together on SQLite)', async () => {
+    const codes = await Promise.all(cards.map(qrOf));
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => check({ code: codes[i % codes.length], outletId: outlet })),
+    );
+    const ids = answers.map((res) => res.body.id as string);
+    expect(answers.every((res) => res.status === 200 && res.body.result === 'valid')).toBe(true);
+    expect(new Set(ids).size).toBe(24);
+    const rows = await t.dataSource.getRepository(ValidationEntity).findBy({ id: In(ids) });
+    expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(new Set(rows.map((r) => r.cardId))).toEqual(new Set(cards.map((c) => c.id)));
   });
 
   it('only merchants of an approved partner and its till keys check cards', async () => {

@@ -4,7 +4,15 @@ import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditLogEntity } from './audit-log.entity';
 import { AuditQueryDto } from './dto/audit-query.dto';
+import { RawSql, sql } from '../database/raw-sql';
 import { redactSummary } from './redact';
+
+const INSERT_AUDIT = sql(
+  'audit_insert',
+  `INSERT INTO audit_log (at, actor_type, actor_id, actor_label, action, entity_type, entity_id, summary,
+                          request_id, ip)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+);
 
 export interface AuditEntry {
   action: string;
@@ -15,22 +23,28 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditLogEntity) private readonly repo: Repository<AuditLogEntity>) {}
+  constructor(
+    @InjectRepository(AuditLogEntity) private readonly repo: Repository<AuditLogEntity>,
+    private readonly db: RawSql,
+  ) {}
 
-  /** Writes one row with the caller's entity manager, so it commits or rolls back with the change itself. */
+  /**
+   * Writes one row with the caller's entity manager, so it commits or rolls back with the change itself. One
+   * prepared statement: every change in the system writes here, a till's redemptions included.
+   */
   async record(em: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
-    await em.insert(AuditLogEntity, {
-      at: new Date(),
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      summary: (entry.summary ? redactSummary(entry.summary) : null) as AuditLogEntity['summary'] & object,
-      requestId: actor.requestId,
-      ip: actor.ip,
-    });
+    await this.db.run(em, INSERT_AUDIT, [
+      new Date(),
+      actor.type,
+      actor.id,
+      actor.label,
+      entry.action,
+      entry.entityType,
+      entry.entityId ?? null,
+      entry.summary ? JSON.stringify(redactSummary(entry.summary)) : null,
+      actor.requestId,
+      actor.ip,
+    ]);
   }
 
   /** Newest first, keyset-paginated by id so it stays fast on a table with hundreds of millions of rows. */

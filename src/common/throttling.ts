@@ -1,11 +1,12 @@
 import { ExecutionContext, Logger } from '@nestjs/common';
-import { ThrottlerModuleOptions, ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type Redis from 'ioredis';
 import type { LimitsConfig } from '../config/limits.config';
 import { parseApiKey } from '../api-keys/api-key-format';
 import { extractCredential } from '../auth/auth.guard';
 import { RATE_LIMIT_KEY, RateLimitGroup } from './decorators/auth.decorator';
+import { RateLimitCounters } from './rate-limit-counters';
 
 const groupOf = (ctx: ExecutionContext): RateLimitGroup | undefined =>
   Reflect.getMetadata(RATE_LIMIT_KEY, ctx.getHandler()) ??
@@ -40,7 +41,7 @@ export function throttlerOptions(limits: LimitsConfig, redis: Redis | null): Thr
         getTracker: (req: Record<string, unknown>) => credentialTracker(req) ?? String(req.ip),
       },
     ],
-    storage: redis ? new FallbackStorage(new ThrottlerStorageRedisService(redis)) : undefined,
+    storage: redis ? new FallbackStorage(new ThrottlerStorageRedisService(redis)) : new RateLimitCounters(),
   };
 }
 
@@ -49,7 +50,7 @@ export function throttlerOptions(limits: LimitsConfig, redis: Redis | null): Thr
  * limits to per instance for a while (the database lock-out still guards logins) instead of failing requests.
  */
 export class FallbackStorage implements ThrottlerStorage {
-  private readonly local = new ThrottlerStorageService();
+  private readonly local = new RateLimitCounters();
   private readonly logger = new Logger('RateLimits');
   private degraded = false;
 

@@ -7,6 +7,7 @@ import { buildDataSourceOptions } from './data-source';
 import { runPendingMigrations } from './migrations.service';
 import { TransactionService } from './transaction.service';
 import { RawSql } from './raw-sql';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
 
 @Global()
 @Module({
@@ -25,7 +26,7 @@ import { RawSql } from './raw-sql';
       },
     }),
   ],
-  providers: [TransactionService, RawSql],
-  exports: [TransactionService, RawSql],
+  providers: [TransactionService, RawSql, SqliteCheckpointer],
+  exports: [TransactionService, RawSql, SqliteCheckpointer],
 })
 export class DatabaseModule {}

@@ -60,18 +60,30 @@ export class RawSql {
 
   async rows<T>(em: EntityManager | null, statement: SqlStatement, params: SqlValue[] = []): Promise<T[]> {
     if (this.sqlite) return this.statement(statement).all(...this.sqliteParams(statement, params)) as T[];
-    const result = await this.client(em).query({ name: statement.name, text: statement.text, values: params });
+    const result = await this.client(em).query({
+      name: statement.name,
+      text: statement.text,
+      values: params,
+    });
     return result.rows as T[];
   }
 
-  async row<T>(em: EntityManager | null, statement: SqlStatement, params: SqlValue[] = []): Promise<T | null> {
+  async row<T>(
+    em: EntityManager | null,
+    statement: SqlStatement,
+    params: SqlValue[] = [],
+  ): Promise<T | null> {
     return (await this.rows<T>(em, statement, params))[0] ?? null;
   }
 
   /** A write; the number of rows it changed. */
   async run(em: EntityManager | null, statement: SqlStatement, params: SqlValue[] = []): Promise<number> {
     if (this.sqlite) return this.statement(statement).run(...this.sqliteParams(statement, params)).changes;
-    const result = await this.client(em).query({ name: statement.name, text: statement.text, values: params });
+    const result = await this.client(em).query({
+      name: statement.name,
+      text: statement.text,
+      values: params,
+    });
     return result.rowCount ?? 0;
   }
 
@@ -95,7 +107,8 @@ export class RawSql {
 
   /** The transaction's connection when `em` has one, else the pool (which takes a connection per query). */
   private client(em: EntityManager | null): Pick<PoolClient, 'query'> {
-    const connection = (em?.queryRunner as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
+    const connection = (em?.queryRunner as { databaseConnection?: PoolClient } | undefined)
+      ?.databaseConnection;
     return connection ?? (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 }

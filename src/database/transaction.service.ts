@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, EntityManager } from 'typeorm';
+
+interface Queued {
+  work: (em: EntityManager) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** The most transactions one SQLite commit carries: enough to share the commit, short enough to hold the lock. */
+const MAX_GROUP = 64;
 
 /**
  * The one way to write. On PostgreSQL each call gets its own pooled connection and transaction.
@@ -8,49 +20,80 @@ import { DataSource, EntityManager } from 'typeorm';
  * inside the first as a savepoint, so on SQLite transactions are queued and run one at a time. They start
  * with BEGIN IMMEDIATE, taking the write lock up front: a deferred transaction that reads and then writes can
  * fail with SQLITE_BUSY when another process (the CLI, a second instance) wrote in between.
+ *
+ * Group commit: the transactions waiting in the queue when one ends run together in one SQLite transaction,
+ * each in its own savepoint, and are committed once. A commit costs more than a small transaction's own
+ * statements (its WAL frames, and now and then a checkpoint), so under load this is what lets one connection
+ * keep up. Each caller still gets its answer only after the commit; one that fails is rolled back to its
+ * savepoint alone and the others commit.
  */
 @Injectable()
 export class TransactionService {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queued: Queued[] = [];
+  private draining = false;
+  private readonly sqlite: BetterSqlite3.Database | null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.sqlite =
+      dataSource.options.type === 'postgres'
+        ? null
+        : (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  }
 
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type === 'postgres') return this.dataSource.transaction(work);
-    return this.inTurn(() => this.runImmediate(work));
+    if (!this.sqlite) return this.dataSource.transaction(work);
+    return new Promise<T>((resolve, reject) => {
+      this.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
   }
 
-  /**
-   * One statement that is atomic by itself and needs no BEGIN/COMMIT around it (a till's check is one insert).
-   * On SQLite it still waits its turn, so it never lands inside another request's open transaction on the
-   * shared connection; on PostgreSQL it runs at once on a pooled connection.
-   */
-  single<T>(write: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type === 'postgres') return write(this.dataSource.manager);
-    return this.inTurn(() => write(this.dataSource.manager));
-  }
-
-  private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(work);
-    this.queue = result.catch(() => undefined);
-    return result;
-  }
-
-  private async runImmediate<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.query('BEGIN IMMEDIATE');
-    // Tell TypeORM a transaction is open, so save() and friends do not try to BEGIN one of their own.
-    (runner as { isTransactionActive: boolean }).isTransactionActive = true;
+  private async drain(): Promise<void> {
+    this.draining = true;
     try {
-      const result = await work(runner.manager);
-      await runner.query('COMMIT');
-      return result;
-    } catch (error) {
-      await runner.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      while (this.queued.length) await this.runGroup(this.queued.splice(0, MAX_GROUP));
     } finally {
-      (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+      this.draining = false;
+    }
+  }
+
+  private async runGroup(group: Queued[]): Promise<void> {
+    const db = this.sqlite!;
+    const runner = this.dataSource.createQueryRunner();
+    // Tell TypeORM a transaction is open, so save() and friends do not try to BEGIN one of their own.
+    const open = (active: boolean) =>
+      ((runner as { isTransactionActive: boolean }).isTransactionActive = active);
+    const outcomes: Outcome[] = [];
+    try {
+      // Straight on the connection: TypeORM's query() costs more than these statements themselves.
+      db.exec('BEGIN IMMEDIATE');
+      open(true);
+      for (const item of group) {
+        db.exec('SAVEPOINT tx');
+        try {
+          const value = await item.work(runner.manager);
+          db.exec('RELEASE tx');
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          // Some errors (a full disk, an I/O error) make SQLite roll the whole transaction back itself: then the
+          // group's earlier work is gone too, and every member of the group fails with this error.
+          if (!db.inTransaction) throw error;
+          db.exec('ROLLBACK TO tx');
+          db.exec('RELEASE tx');
+          outcomes.push({ ok: false, error });
+        }
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const item of group) item.reject(error);
+      return;
+    } finally {
+      open(false);
       await runner.release();
     }
+    outcomes.forEach((outcome, i) =>
+      outcome.ok ? group[i].resolve(outcome.value) : group[i].reject(outcome.error),
+    );
   }
 }

@@ -20,6 +20,9 @@ export interface OfferText {
  */
 @Entity('offers')
 @Index('ix_offers_partner', ['partnerId', 'createdAt'])
+// A till's check lists one partner's published offers in their window: without it, SQLite's planner may walk
+// every published offer of the programme by ix_offers_catalogue.
+@Index('ix_offers_partner_status', ['partnerId', 'status', 'windowStart'])
 @Index('ix_offers_catalogue', ['status', 'windowStart'])
 @Index('ix_offers_category', ['categoryId', 'status'])
 @Index('ix_offers_published', ['status', 'publishedAt'])

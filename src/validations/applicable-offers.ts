@@ -21,12 +21,12 @@ export class ApplicableOffers {
     outletId: string | null,
     now: Date,
   ): Promise<ApplicableOfferDto[]> {
-    const offers = await this.store.activeOffers(null, partner.id, outletId, now);
-    if (!offers.length) return [];
+    const [offers, used] = await Promise.all([
+      this.store.activeOffers(null, partner.id, outletId, now),
+      this.store.usages(null, card, periodStarts(now, programme.timeZone)),
+    ]);
     const today = todayIn(programme.timeZone, now);
     const applicable = offers.filter((offer) => !audienceRefusal(offer, card, today));
-    if (!applicable.length) return [];
-    const used = await this.store.usages(null, card, periodStarts(now, programme.timeZone));
     const language = programme.languages[0];
     return applicable.map((offer) => ({
       id: offer.id,

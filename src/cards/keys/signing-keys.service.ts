@@ -12,7 +12,7 @@ import type { CardsConfig } from '../../config/cards.config';
 import { TransactionService } from '../../database/transaction.service';
 import { CardEntity } from '../card.entity';
 import { LIVE_STATUSES } from '../card-status';
-import { Verification, verifyQrText } from '../token/card-token';
+import { Verification, verifyQrTextAsync } from '../token/card-token';
 import { SigningKey, kidOf, kidText } from '../token/ed25519';
 import { JwkDto, jwkOf } from './signing-key.dto';
 import { SigningKeyEntity } from './signing-key.entity';
@@ -128,9 +128,12 @@ export class SigningKeysService implements OnApplicationBootstrap {
    */
   async verifyQr(text: string): Promise<Verification> {
     const seen: { kid: string | null } = { kid: null };
-    const first = verifyQrText(text, (kid) => this.publicKeys.get(kid) ?? ((seen.kid = kid), null));
+    const first = await verifyQrTextAsync(
+      text,
+      (kid) => this.publicKeys.get(kid) ?? ((seen.kid = kid), null),
+    );
     if (first.status !== 'unknown_key' || !seen.kid || !(await this.publicKey(seen.kid))) return first;
-    return verifyQrText(text, (kid) => this.publicKeys.get(kid) ?? null);
+    return verifyQrTextAsync(text, (kid) => this.publicKeys.get(kid) ?? null);
   }
 
   /** For verifiers in this process: the public key of a kid, or null when no such key exists. */

@@ -13,6 +13,7 @@ import {
   timeStatus,
   tokenFromQrText,
   verifyCardToken,
+  verifyCardTokenAsync,
   verifyQrText,
 } from './card-token';
 import { encodeCbor, encodeSign1, PROTECTED_EDDSA, sigStructure } from './cose-sign1';
@@ -192,6 +193,27 @@ describe('verifyCardToken', () => {
       }
     }
     expect(unexpected).toEqual([]);
+  });
+
+  it('answers the same on the thread pool (verifyCardTokenAsync) as inline, for every kind of token', async () => {
+    const token = signCardToken(claimsOf(), KEY);
+    const flipped = (i: number) => {
+      const changed = Uint8Array.from(token);
+      changed[i] ^= 0x01;
+      return changed;
+    };
+    const cases: [Uint8Array, (kid: string) => KeyObject | null][] = [
+      [token, KNOWN],
+      [flipped(token.length - 1), KNOWN], // signature
+      [flipped(20), KNOWN], // payload
+      [flipped(9), KNOWN], // kid
+      [flipped(0), KNOWN], // structure
+      [token, () => publicOf(OTHER_KEY)],
+    ];
+    for (const [bytes, keys] of cases)
+      expect(await verifyCardTokenAsync(bytes, keys)).toEqual(verifyCardToken(bytes, keys));
+    expect((await verifyCardTokenAsync(flipped(token.length - 1), KNOWN)).status).toBe('invalid_signature');
+    expect((await verifyCardTokenAsync(token, KNOWN)).status).toBe('valid');
   });
 
   it('reports a key it does not know', () => {

@@ -1,4 +1,5 @@
 import { KeyObject, sign, verify } from 'node:crypto';
+import { promisify } from 'node:util';
 import { base32 } from 'rfc4648';
 import type { MemberRole } from '../../programmes/eligibility/eligibility.types';
 import {
@@ -99,6 +100,40 @@ export function verifyCardToken(
   token: Uint8Array,
   publicKeyFor: (kid: string) => KeyObject | null,
 ): Verification {
+  const opened = openCardToken(token, publicKeyFor);
+  if ('status' in opened) return opened;
+  return closeCardToken(opened, verify(null, opened.signed, opened.key, opened.signature));
+}
+
+/**
+ * verifyCardToken with the signature checked on libuv's thread pool: the online check's way, so the event
+ * loop goes on serving other requests (and another core does the curve arithmetic) meanwhile.
+ */
+export async function verifyCardTokenAsync(
+  token: Uint8Array,
+  publicKeyFor: (kid: string) => KeyObject | null,
+): Promise<Verification> {
+  const opened = openCardToken(token, publicKeyFor);
+  if ('status' in opened) return opened;
+  return closeCardToken(opened, await verifyOnPool(null, opened.signed, opened.key, opened.signature));
+}
+
+const verifyOnPool = promisify(verify);
+
+interface OpenedToken {
+  kid: string;
+  key: KeyObject;
+  /** The COSE Sig_structure the signature covers. */
+  signed: Uint8Array;
+  signature: Uint8Array;
+  payload: Uint8Array;
+}
+
+/** The token's parts and its key, or the answer when it cannot be verified at all. */
+function openCardToken(
+  token: Uint8Array,
+  publicKeyFor: (kid: string) => KeyObject | null,
+): OpenedToken | Exclude<Verification, { status: 'valid' }> {
   let parts: Sign1;
   try {
     parts = parseSign1(token);
@@ -110,11 +145,19 @@ export function verifyCardToken(
   if (!key) return { status: 'unknown_key', reason: `no public key with kid ${kid}` };
   // A wrong key type is a configuration error, not a bad token.
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`The key for kid ${kid} is not an Ed25519 key`);
-  if (!verify(null, sigStructure(parts.payload), key, parts.signature)) {
-    return { status: 'invalid_signature', reason: `signature does not verify with key ${kid}` };
-  }
+  return {
+    kid,
+    key,
+    signed: sigStructure(parts.payload),
+    signature: parts.signature,
+    payload: parts.payload,
+  };
+}
+
+function closeCardToken({ kid, payload }: OpenedToken, verified: boolean): Verification {
+  if (!verified) return { status: 'invalid_signature', reason: `signature does not verify with key ${kid}` };
   try {
-    return { status: 'valid', claims: parseClaims(parts.payload), kid };
+    return { status: 'valid', claims: parseClaims(payload), kid };
   } catch (error) {
     return { status: 'malformed', reason: (error as Error).message };
   }
@@ -175,10 +218,19 @@ export function tokenFromQrText(text: string): QrToken {
   }
 }
 
-/** tokenFromQrText then verifyCardToken, for the check page and offline verifiers. */
+/** tokenFromQrText then verifyCardToken, for offline verifiers. */
 export function verifyQrText(text: string, publicKeyFor: (kid: string) => KeyObject | null): Verification {
   const read = tokenFromQrText(text);
   return read.status === 'ok' ? verifyCardToken(read.token, publicKeyFor) : read;
+}
+
+/** tokenFromQrText then verifyCardTokenAsync, for the server's checks. */
+export async function verifyQrTextAsync(
+  text: string,
+  publicKeyFor: (kid: string) => KeyObject | null,
+): Promise<Verification> {
+  const read = tokenFromQrText(text);
+  return read.status === 'ok' ? verifyCardTokenAsync(read.token, publicKeyFor) : read;
 }
 
 function parseClaims(payload: Uint8Array): CardClaims {
