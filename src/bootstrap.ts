@@ -46,6 +46,10 @@ export const UNPREFIXED_ROUTES = [
   'account/lost-card',
   'account/newborn',
   'account/education',
+  'console',
+  'console/review',
+  'console/review/:id',
+  'console/audit',
 ];
 
 /** A caller's X-Request-Id is kept when it is short and plain (so it can join logs across systems). */

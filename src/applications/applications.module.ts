@@ -22,6 +22,12 @@ import { ReviewQueueService } from './review-queue.service';
     ReviewQueueService,
     DocumentsService,
   ],
-  exports: [ApplicationsService, ApplicationWorkflowService, ApplicationViewService, DocumentsService],
+  exports: [
+    ApplicationsService,
+    ApplicationWorkflowService,
+    ApplicationViewService,
+    DocumentsService,
+    ReviewQueueService,
+  ],
 })
 export class ApplicationsModule {}

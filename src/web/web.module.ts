@@ -16,6 +16,13 @@ import { CataloguePage } from './catalogue-page';
 import { CataloguePageController } from './catalogue-page.controller';
 import { CheckerPageController } from './checker-page.controller';
 import { CheckerPage } from './checker-page';
+import { ConsoleAuditPage } from './console-audit-page';
+import { ConsoleAuditPageController } from './console-audit-page.controller';
+import { ConsoleDashboard } from './console-dashboard.service';
+import { ConsolePage } from './console-page';
+import { ConsolePageController } from './console-page.controller';
+import { ConsoleReviewPage } from './console-review-page';
+import { ConsoleReviewPageController } from './console-review-page.controller';
 import { FamilyAccount } from './family-account.service';
 import { LandingPage } from './landing-page';
 import { PageCsrf } from './page-csrf';
@@ -28,7 +35,7 @@ import { WalletPage } from './wallet-page';
 /**
  * Server-rendered pages, some enhanced by browser scripts in public/ (no build step): the landing page and the
  * partner catalogue on the shared layout (templates/web/partials/layout.hbs), signing in and out, the merchant
- * checker and the family wallet.
+ * checker, the family wallet and the staff console.
  * Static files and the content security policy are set up in bootstrap (see static-assets.ts).
  */
 @Module({
@@ -49,6 +56,9 @@ import { WalletPage } from './wallet-page';
     SignInPageController,
     ApplyPageController,
     AccountPageController,
+    ConsolePageController,
+    ConsoleReviewPageController,
+    ConsoleAuditPageController,
   ],
   providers: [
     LandingPage,
@@ -62,6 +72,10 @@ import { WalletPage } from './wallet-page';
     ApplyWizard,
     AccountPage,
     FamilyAccount,
+    ConsolePage,
+    ConsoleDashboard,
+    ConsoleReviewPage,
+    ConsoleAuditPage,
   ],
 })
 export class WebModule {}

@@ -1,0 +1,68 @@
+import { Controller, Headers, Query, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuditService } from '../audit/audit.service';
+import type { AuditQueryDto } from '../audit/dto/audit-query.dto';
+import type { Actor } from '../auth/actor';
+import type { Role } from '../auth/roles';
+import { CurrentActor } from '../common/decorators/current-actor.decorator';
+import { pickLanguage } from '../common/language';
+import type { AppConfig } from '../config/app.config';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { ConsoleAuditPage } from './console-audit-page';
+import { strictPageCsp } from './content-security-policy';
+import { ConsoleAuditQueryDto } from './dto/console-audit-query.dto';
+import { PageCsrf } from './page-csrf';
+import { sendPage } from './page-reply';
+import { AccountPageRoute } from './page-route.decorator';
+
+/** Who reads the audit log: as for GET /api/v1/audit. */
+export const AUDIT_READERS: Role[] = ['admin', 'auditor'];
+const PAGE_SIZE = 50;
+
+/** The audit-log viewer at /console/audit: read-only, newest first, filtered by a GET form, 50 a page. */
+@ApiTags('web')
+@Controller('console/audit')
+export class ConsoleAuditPageController {
+  private readonly csp: string;
+
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly audit: AuditService,
+    private readonly page: ConsoleAuditPage,
+    private readonly csrf: PageCsrf,
+    config: ConfigService,
+  ) {
+    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
+  }
+
+  @AccountPageRoute('', 'The audit log, newest first, with filters', AUDIT_READERS)
+  async show(
+    @CurrentActor() actor: Actor,
+    @Query() query: ConsoleAuditQueryDto,
+    @Res() reply: FastifyReply,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<void> {
+    const programme = await this.programmes.default();
+    const language = pickLanguage(query.lang, acceptLanguage, this.page.texts.languagesFor(programme));
+    // An empty field of the form is no filter.
+    const filters = {
+      action: query.action?.trim() || undefined,
+      entityType: query.entityType?.trim() || undefined,
+      actorId: query.actorId?.trim() || undefined,
+    };
+    const { items, nextCursor } = await this.audit.query({
+      ...filters,
+      cursor: query.cursor,
+      limit: PAGE_SIZE,
+    } as AuditQueryDto);
+    const csrf = this.csrf.forSession(actor);
+    sendPage(
+      reply,
+      this.csp,
+      200,
+      this.page.render({ programme, language, csrf, filters, items, nextCursor }),
+    );
+  }
+}
