@@ -540,4 +540,28 @@ describe(`validations and redemptions (${engine})`, () => {
       expect(res.body.errors[0].field).toBe('since');
     });
   });
+
+  it('reads the holder’s birth date for an offer with an age range, and judges by it', async () => {
+    const young = await addOutlet(
+      t,
+      partner.owner.token,
+      partner.partnerId,
+      placeOutlet({ name: 'Kino Młodych', ref: 'mlodzi' }),
+    );
+    await publishedOffer(
+      t,
+      partner,
+      manager,
+      offerBody([young], {
+        texts: { pl: { title: 'Do 17 lat' } },
+        audience: { kind: 'age_range', maxAge: 17 },
+      }),
+    );
+    const titles = async (card: CardEntity) =>
+      (await check({ code: await qrOf(card), outletId: young }).expect(200)).body.offers.map(
+        (o: { title: string }) => o.title,
+      );
+    expect(await titles(child())).toEqual(['Do 17 lat']);
+    expect(await titles(parent())).toEqual([]);
+  });
 });

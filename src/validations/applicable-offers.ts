@@ -25,8 +25,9 @@ export class ApplicableOffers {
       this.store.activeOffers(null, partner.id, outletId, now),
       this.store.usages(null, card, periodStarts(now, programme.timeZone)),
     ]);
+    const holder = await this.store.holder(null, card, offers);
     const today = todayIn(programme.timeZone, now);
-    const applicable = offers.filter((offer) => !audienceRefusal(offer, card, today));
+    const applicable = offers.filter((offer) => !audienceRefusal(offer, holder, today));
     const language = programme.languages[0];
     return applicable.map((offer) => ({
       id: offer.id,

@@ -7,7 +7,7 @@ import type { OfferLimits } from '../offers/offer-limits';
 import type { OfferText } from '../offers/offer.entity';
 import type { PartnerStatus } from '../partners/partner-status';
 import type { IsoDate, MemberRole } from '../programmes/eligibility/eligibility.types';
-import type { Holder } from './offer-applicability';
+import { Holder, holderNeeds } from './offer-applicability';
 import type { RedemptionEntity } from './redemption.entity';
 import type { UsageCounts } from './usage-periods';
 import type { ValidationEntity } from './validation.entity';
@@ -29,10 +29,12 @@ export interface CheckingProgramme {
   redemptionCancelMinutes: number;
 }
 
-/** A card from the register with what offers ask of its holder (birth date, active family members). */
-export interface CheckedCard extends Holder {
+/** A card from the register, as a check reads it. */
+export interface CheckedCard {
   id: string;
   familyId: string;
+  memberId: string;
+  role: MemberRole;
   number: string;
   holderName: string;
   status: CardStatus;
@@ -61,16 +63,21 @@ const PARTNER = sql(
 );
 const OUTLET = sql('check_outlet', 'SELECT id FROM outlets WHERE id = $1 AND partner_id = $2');
 // Dates as text on both engines (PostgreSQL would give a Date at midnight in the server's zone).
-const CARD_COLUMNS = `c.id, c.family_id, c.number, c.holder_name, c.role, c.status,
-       CAST(c.valid_from AS TEXT) AS valid_from, CAST(c.valid_until AS TEXT) AS valid_until,
-       CAST(m.birth_date AS TEXT) AS birth_date,
-       (SELECT COUNT(*) FROM members f WHERE f.family_id = c.family_id AND f.status = 'active') AS family_size
-  FROM cards c JOIN members m ON m.id = c.member_id`;
+const CARD_COLUMNS = `id, family_id, member_id, number, holder_name, role, status,
+       CAST(valid_from AS TEXT) AS valid_from, CAST(valid_until AS TEXT) AS valid_until FROM cards`;
 const CARD_BY_NUMBER = sql(
   'check_card_by_number',
-  `SELECT ${CARD_COLUMNS} WHERE c.number = $1 AND c.programme_id = $2`,
+  `SELECT ${CARD_COLUMNS} WHERE number = $1 AND programme_id = $2`,
 );
-const CARD_BY_ID = sql('check_card_by_id', `SELECT ${CARD_COLUMNS} WHERE c.id = $1`);
+const CARD_BY_ID = sql('check_card_by_id', `SELECT ${CARD_COLUMNS} WHERE id = $1`);
+const BIRTH_DATE = sql(
+  'check_birth_date',
+  'SELECT CAST(birth_date AS TEXT) AS birth_date FROM members WHERE id = $1',
+);
+const FAMILY_SIZE = sql(
+  'check_family_size',
+  "SELECT COUNT(*) AS n FROM members WHERE family_id = $1 AND status = 'active'",
+);
 const OFFER_COLUMNS = `o.id, o.texts, o.benefit, o.audience, o.min_family_size, o.limits FROM offers o`;
 const OFFER_WINDOW = `o.partner_id = $1 AND o.status = 'published' AND o.window_start <= $2
    AND (o.window_end IS NULL OR o.window_end > $2)`;
@@ -163,6 +170,27 @@ export class CheckStore {
 
   async cardById(em: EntityManager, id: string): Promise<CheckedCard | null> {
     return mapCard(await this.db.row<Row>(em, CARD_BY_ID, [id]));
+  }
+
+  /**
+   * The holder as far as `offers` ask: the birth date only for an age range, the family size only for a minimum
+   * family size (each a lookup in the register that most checks do not need).
+   */
+  async holder(
+    em: EntityManager | null,
+    card: CheckedCard,
+    offers: Pick<ActiveOffer, 'audience' | 'minFamilySize'>[],
+  ): Promise<Holder> {
+    const needs = holderNeeds(offers);
+    const [birth, size] = await Promise.all([
+      needs.birthDate ? this.db.row<Row>(em, BIRTH_DATE, [card.memberId]) : null,
+      needs.familySize ? this.db.row<Row>(em, FAMILY_SIZE, [card.familyId]) : null,
+    ]);
+    return {
+      role: card.role,
+      birthDate: birth ? (birth.birth_date as IsoDate) : null,
+      familySize: size ? Number(size.n) : null,
+    };
   }
 
   /** The partner's published offers in their window at `now`, at `outletId` when the till names one. */
@@ -296,13 +324,12 @@ function mapCard(row: Row | null): CheckedCard | null {
   return {
     id: row.id as string,
     familyId: row.family_id as string,
+    memberId: row.member_id as string,
     number: row.number as string,
     holderName: row.holder_name as string,
     role: row.role as MemberRole,
     status: row.status as CardStatus,
     validFrom: row.valid_from as IsoDate,
     validUntil: row.valid_until as IsoDate | null,
-    birthDate: row.birth_date as IsoDate,
-    familySize: Number(row.family_size),
   };
 }

@@ -2,31 +2,43 @@ import type { MemberRole, IsoDate } from '../programmes/eligibility/eligibility.
 import { ageOn } from '../programmes/eligibility/civil-date';
 import type { OfferAudience } from '../offers/offer-benefit';
 
-/** Who holds the card, as far as an offer's conditions ask. */
+/**
+ * Who holds the card, as far as an offer's conditions ask. The birth date and the family size are read from the
+ * register only when an offer at hand asks for them (an age range, a minimum family size); null = not read.
+ */
 export interface Holder {
   role: MemberRole;
-  birthDate: IsoDate;
+  birthDate: IsoDate | null;
   /** Active members of the family. */
-  familySize: number;
+  familySize: number | null;
 }
+
+/** What of the holder `offers` need beyond the role. */
+export const holderNeeds = (offers: Pick<OfferLike, 'audience' | 'minFamilySize'>[]) => ({
+  birthDate: offers.some((o) => o.audience.kind === 'age_range'),
+  familySize: offers.some((o) => o.minFamilySize !== null),
+});
+
+type OfferLike = { audience: OfferAudience; minFamilySize: number | null };
+
+const read = <T>(value: T | null, what: string): T => {
+  if (value === null) throw new Error(`The holder's ${what} was not read for an offer that asks for it`);
+  return value;
+};
 
 const CHILD_ROLES: readonly MemberRole[] = ['child', 'foster_child'];
 
 /** Why an offer does not apply to this holder, or null when it does. Dates and use limits are checked apart. */
-export function audienceRefusal(
-  offer: { audience: OfferAudience; minFamilySize: number | null },
-  holder: Holder,
-  today: IsoDate,
-): string | null {
+export function audienceRefusal(offer: OfferLike, holder: Holder, today: IsoDate): string | null {
   const { audience } = offer;
   if (audience.kind === 'children' && !CHILD_ROLES.includes(holder.role)) return 'for children only';
   if (audience.kind === 'parents' && CHILD_ROLES.includes(holder.role)) return 'for parents only';
   if (audience.kind === 'age_range') {
-    const age = ageOn(holder.birthDate, today);
+    const age = ageOn(read(holder.birthDate, 'birth date'), today);
     if (audience.minAge !== undefined && age < audience.minAge) return `from age ${audience.minAge}`;
     if (audience.maxAge !== undefined && age > audience.maxAge) return `up to age ${audience.maxAge}`;
   }
-  if (offer.minFamilySize !== null && holder.familySize < offer.minFamilySize)
+  if (offer.minFamilySize !== null && read(holder.familySize, 'family size') < offer.minFamilySize)
     return `for families of ${offer.minFamilySize} or more`;
   return null;
 }

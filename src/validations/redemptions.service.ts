@@ -58,7 +58,8 @@ export class RedemptionsService {
           (o) => o.id === dto.offerId,
         );
         if (!offer) throw conflict('offer-not-available', 'This offer does not hold here now.');
-        const refusal = audienceRefusal(offer, card, todayIn(timeZone, now));
+        const holder = await this.store.holder(em, card, [offer]);
+        const refusal = audienceRefusal(offer, holder, todayIn(timeZone, now));
         if (refusal) throw conflict('offer-not-applicable', `This offer is ${refusal}.`);
         const used = await this.store.usages(em, card, periodStarts(now, timeZone));
         const left = remainingUses(offer.limits, usesOf(used, offer.id));
