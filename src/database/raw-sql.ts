@@ -24,7 +24,7 @@ export function sql(name: string, text: string): SqlStatement {
 }
 
 /** SQLite's `datetime` text as TypeORM writes it (UTC, milliseconds), so both layers read each other's rows. */
-export const sqliteDateTime = (date: Date): string => date.toISOString().replace('T', ' ').slice(0, 23);
+const sqliteDateTime = (date: Date): string => date.toISOString().replace('T', ' ').slice(0, 23);
 
 /** A timestamp read back: a Date from PostgreSQL, TypeORM's UTC text from SQLite. */
 export function readDateTime(value: Date | string): Date;
@@ -43,8 +43,9 @@ export const readJson = <T>(value: T | string): T =>
  * run on the connection of the given EntityManager (its transaction) or, without one, the pool. Everything else
  * goes through TypeORM; these statements read and write the same rows in the same formats.
  *
- * SQLite has one connection for the process: a statement outside `TransactionService.run` must not run while a
- * transaction is open on it, so writes go through `TransactionService` (see `exclusive`) as TypeORM's do.
+ * SQLite has one connection for the process: a write outside `TransactionService.run` would land in whatever
+ * transaction is open on it, so writes go through `TransactionService.run` as TypeORM's do. Reads may run at any
+ * time (and then see the open transaction's rows, as TypeORM's reads do).
  */
 @Injectable()
 export class RawSql {

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 
 /** How often the worker copies the WAL back into the database file. */
-export const CHECKPOINT_INTERVAL_MS = 500;
+const CHECKPOINT_INTERVAL_MS = 500;
 
 // The worker: its own connection to the same file, a PASSIVE checkpoint on a timer (it never waits for, nor
 // blocks, the app's writer), and a word back after each so tests can wait for one.
@@ -86,7 +86,7 @@ export class SqliteCheckpointer implements OnApplicationBootstrap, OnApplication
     if (this.dataSource.isInitialized) this.connection().pragma('wal_autocheckpoint = 1000');
   }
 
-  /** Runs a checkpoint now and resolves with its result (for tests and the backup command). */
+  /** Runs a checkpoint now and resolves with its result (tests wait for one this way). */
   checkpointNow(): Promise<CheckpointMessage> {
     const worker = this.worker;
     if (!worker) return Promise.resolve({ ok: false, message: 'no checkpoint worker' });
