@@ -14,6 +14,11 @@ import { setupOpenApi } from './openapi';
 import { createRootLogger, PinoNestLogger } from './logging/logger';
 import { cspDirectives } from './web/content-security-policy';
 import { registerStaticAssets } from './web/static-assets';
+import { CONSOLE_ADMIN_PATHS } from './web/console/admin/console-admin.module';
+import { CONSOLE_FAMILIES_PATHS } from './web/console/families/console-families.module';
+import { CONSOLE_PARTNERS_PATHS } from './web/console/partners/console-partners.module';
+import { PARTNER_PORTAL_PATHS } from './web/partner/partner-portal.module';
+import { PARTNER_TEAM_PATHS } from './web/partner/partner-team.module';
 
 export const API_PREFIX = 'api/v1';
 /**
@@ -50,6 +55,11 @@ export const UNPREFIXED_ROUTES = [
   'console/review',
   'console/review/:id',
   'console/audit',
+  ...CONSOLE_FAMILIES_PATHS,
+  ...CONSOLE_PARTNERS_PATHS,
+  ...CONSOLE_ADMIN_PATHS,
+  ...PARTNER_PORTAL_PATHS,
+  ...PARTNER_TEAM_PATHS,
 ];
 
 /** A caller's X-Request-Id is kept when it is short and plain (so it can join logs across systems). */

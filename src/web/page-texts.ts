@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { WEB_TEMPLATES_DIR } from '../validations/check-page';
@@ -22,20 +22,17 @@ export function pageTemplate(file: string): Handlebars.TemplateDelegate {
 }
 
 /**
- * A page's texts by language, from templates/web/messages/<language>.json: only the files that have every
- * section the page needs count, so a language without them is not offered. Adding a language is adding a file.
+ * A page's texts by language, from templates/web/messages/<language>.json and the same-named files of its
+ * folders (one folder per area of the site, e.g. messages/partner/pl.json), merged section by section: only the
+ * languages that have every section the page needs count, so a language without them is not offered. Adding a
+ * language is adding files.
  */
 export class PageTexts<T extends object> {
   private readonly byLanguage = new Map<string, T>();
 
   constructor(sections: (keyof T & string)[]) {
-    const dir = join(WEB_TEMPLATES_DIR, 'messages');
-    for (const file of readdirSync(dir)) {
-      if (!/^[a-z]{2}\.json$/.test(file)) continue;
-      const messages = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Partial<T>;
-      if (sections.every((section) => messages[section]))
-        this.byLanguage.set(file.slice(0, 2), messages as T);
-    }
+    for (const [language, messages] of allMessages())
+      if (sections.every((section) => messages[section])) this.byLanguage.set(language, messages as T);
   }
 
   /** Languages the page speaks. */
@@ -66,3 +63,30 @@ export class PageTexts<T extends object> {
 
 /** Page data for the scripts, in a `<script type="application/json">` block: `<` escaped so no text closes it. */
 export const jsonForScript = (data: unknown): string => JSON.stringify(data).replace(/</g, '\\u003c');
+
+const LANGUAGE_FILE = /^[a-z]{2}\.json$/;
+
+/** Every language's message sections: the top-level files and each area folder's files, merged. */
+export function allMessages(): Map<string, Record<string, unknown>> {
+  const root = join(WEB_TEMPLATES_DIR, 'messages');
+  const dirs = [
+    root,
+    ...readdirSync(root)
+      .map((name) => join(root, name))
+      .filter((p) => statSync(p).isDirectory()),
+  ];
+  const merged = new Map<string, Record<string, unknown>>();
+  for (const dir of dirs)
+    for (const file of readdirSync(dir).filter((f) => LANGUAGE_FILE.test(f))) {
+      const language = file.slice(0, 2);
+      const sections = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+      const into = merged.get(language) ?? {};
+      for (const [section, texts] of Object.entries(sections)) {
+        if (section in into)
+          throw new Error(`messages: section "${section}" of ${language} is defined twice`);
+        into[section] = texts;
+      }
+      merged.set(language, into);
+    }
+  return merged;
+}

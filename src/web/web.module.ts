@@ -6,6 +6,11 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { PartnersModule } from '../partners/partners.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { UsersModule } from '../users/users.module';
+import { ConsoleAdminModule } from './console/admin/console-admin.module';
+import { ConsoleFamiliesModule } from './console/families/console-families.module';
+import { ConsolePartnersModule } from './console/partners/console-partners.module';
+import { PartnerPortalModule } from './partner/partner-portal.module';
+import { PartnerTeamModule } from './partner/partner-team.module';
 import { AccountPage } from './account-page';
 import { AccountPageController } from './account-page.controller';
 import { ApplyPage } from './apply-page';
@@ -16,13 +21,13 @@ import { CataloguePage } from './catalogue-page';
 import { CataloguePageController } from './catalogue-page.controller';
 import { CheckerPageController } from './checker-page.controller';
 import { CheckerPage } from './checker-page';
-import { ConsoleAuditPage } from './console-audit-page';
-import { ConsoleAuditPageController } from './console-audit-page.controller';
-import { ConsoleDashboard } from './console-dashboard.service';
-import { ConsolePage } from './console-page';
-import { ConsolePageController } from './console-page.controller';
-import { ConsoleReviewPage } from './console-review-page';
-import { ConsoleReviewPageController } from './console-review-page.controller';
+import { ConsoleAuditPage } from './console/console-audit-page';
+import { ConsoleAuditPageController } from './console/console-audit-page.controller';
+import { ConsoleDashboard } from './console/console-dashboard.service';
+import { ConsolePage } from './console/console-page';
+import { ConsolePageController } from './console/console-page.controller';
+import { ConsoleReviewPage } from './console/console-review-page';
+import { ConsoleReviewPageController } from './console/console-review-page.controller';
 import { FamilyAccount } from './family-account.service';
 import { LandingPage } from './landing-page';
 import { PageCsrf } from './page-csrf';
@@ -47,6 +52,11 @@ import { WalletPage } from './wallet-page';
     UsersModule,
     ApplicationsModule,
     CardsModule,
+    PartnerPortalModule,
+    PartnerTeamModule,
+    ConsoleFamiliesModule,
+    ConsolePartnersModule,
+    ConsoleAdminModule,
   ],
   controllers: [
     SitePagesController,

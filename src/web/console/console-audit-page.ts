@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditLogEntity } from '../audit/audit-log.entity';
-import type { ProgrammeEntity } from '../programmes/programme.entity';
+import type { AuditLogEntity } from '../../audit/audit-log.entity';
+import { consoleNav, type ConsolePageState } from './console-nav';
 import type { ConsoleMessages } from './console-page';
-import { PageTexts, pageTemplate } from './page-texts';
-import { layoutView, siteHref } from './site-layout';
+import { PageTexts, pageTemplate } from '../page-texts';
+import { layoutView, siteHref } from '../site-layout';
 
 /** The audit viewer's texts: `console` and `audit` in templates/web/messages/<language>.json. */
 export interface AuditMessages extends ConsoleMessages {
@@ -15,10 +15,7 @@ export const AUDIT_FILTERS = ['action', 'entityType', 'actorId'] as const;
 const MAX_LENGTH = { action: 64, entityType: 32, actorId: 64 };
 export type AuditFilters = Partial<Record<(typeof AUDIT_FILTERS)[number], string>>;
 
-export interface AuditState {
-  programme: ProgrammeEntity;
-  language: string;
-  csrf: string;
+export interface AuditState extends ConsolePageState {
   filters: AuditFilters;
   items: AuditLogEntity[];
   nextCursor: string | null;
@@ -51,12 +48,7 @@ export class ConsoleAuditPage {
       signOut: messages.signin.signOut,
       language: lang,
       csrf: s.csrf,
-      consoleNav: messages.console.consoleNav,
-      nav: [
-        { href: siteHref('/console', { lang }), label: messages.console.dashboard, current: false },
-        { href: siteHref('/console/review', { lang }), label: messages.console.review, current: false },
-        { href: siteHref('/console/audit', { lang }), label: messages.console.audit, current: true },
-      ],
+      ...consoleNav(messages.console, lang, s.role, 'audit'),
       filters: AUDIT_FILTERS.map((name) => ({
         name,
         label: t[name],

@@ -1,5 +1,5 @@
-import { DECISION_REASONS } from '../applications/application-state';
-import { field, FieldErrors, FormResult } from './page-forms';
+import { DECISION_REASONS } from '../../applications/application-state';
+import { field, FieldErrors, FormResult } from '../page-forms';
 
 export const DECISIONS = ['approve', 'reject', 'request_info'] as const;
 export type Decision = (typeof DECISIONS)[number];

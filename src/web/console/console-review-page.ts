@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DECISION_REASONS } from '../applications/application-state';
-import type { DocumentEntity } from '../applications/document.entity';
-import type { ApplicationDetailDto } from '../applications/dto/application.dto';
-import type { ApplicationEntity } from '../applications/application.entity';
-import type { ProgrammeEntity } from '../programmes/programme.entity';
+import { DECISION_REASONS } from '../../applications/application-state';
+import type { DocumentEntity } from '../../applications/document.entity';
+import type { ApplicationDetailDto } from '../../applications/dto/application.dto';
+import type { ApplicationEntity } from '../../applications/application.entity';
 import type { ConsoleMessages } from './console-page';
 import { DECISION_FIELDS, DECISIONS, DecisionField } from './console-review-form';
-import { fill, longDate } from './page-format';
-import { formView } from './page-forms';
-import { PageTexts, pageTemplate } from './page-texts';
-import { layoutView, siteHref } from './site-layout';
+import { fill, longDate } from '../page-format';
+import { formView } from '../page-forms';
+import { consoleNav, type ConsolePageState } from './console-nav';
+import { PageTexts, pageTemplate } from '../page-texts';
+import { layoutView, siteHref } from '../site-layout';
 
 /**
  * The review pages' texts: `console` and `review` in templates/web/messages/<language>.json, with the names of
@@ -24,11 +24,7 @@ export interface ReviewMessages extends ConsoleMessages {
 type ReviewTexts = Record<string, string> &
   Record<'types' | 'statuses' | 'roles' | 'documentKinds' | 'decisions' | 'reasons', Record<string, string>>;
 
-interface Common {
-  programme: ProgrammeEntity;
-  language: string;
-  csrf: string;
-}
+type Common = ConsolePageState;
 
 export interface QueueState extends Common {
   items: ApplicationEntity[];
@@ -78,11 +74,7 @@ export class ConsoleReviewPage {
       signOut: messages.signin.signOut,
       language: lang,
       csrf: s.csrf,
-      nav: [
-        { href: siteHref('/console', { lang }), label: messages.console.dashboard, current: false },
-        { href: siteHref('/console/review', { lang }), label: messages.console.review, current: true },
-      ],
-      consoleNav: messages.console.consoleNav,
+      ...consoleNav(messages.console, lang, s.role, 'review'),
     };
   }
 

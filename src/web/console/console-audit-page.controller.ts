@@ -2,23 +2,21 @@ import { Controller, Headers, Query, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuditService } from '../audit/audit.service';
-import type { AuditQueryDto } from '../audit/dto/audit-query.dto';
-import type { Actor } from '../auth/actor';
-import type { Role } from '../auth/roles';
-import { CurrentActor } from '../common/decorators/current-actor.decorator';
-import { pickLanguage } from '../common/language';
-import type { AppConfig } from '../config/app.config';
-import { ProgrammesService } from '../programmes/programmes.service';
+import { AuditService } from '../../audit/audit.service';
+import type { AuditQueryDto } from '../../audit/dto/audit-query.dto';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import { pickLanguage } from '../../common/language';
+import type { AppConfig } from '../../config/app.config';
+import { ProgrammesService } from '../../programmes/programmes.service';
 import { ConsoleAuditPage } from './console-audit-page';
-import { strictPageCsp } from './content-security-policy';
+import { AUDIT_READERS } from './console-nav';
+import { strictPageCsp } from '../content-security-policy';
 import { ConsoleAuditQueryDto } from './dto/console-audit-query.dto';
-import { PageCsrf } from './page-csrf';
-import { sendPage } from './page-reply';
-import { AccountPageRoute } from './page-route.decorator';
+import { PageCsrf } from '../page-csrf';
+import { sendPage } from '../page-reply';
+import { AccountPageRoute } from '../page-route.decorator';
 
-/** Who reads the audit log: as for GET /api/v1/audit. */
-export const AUDIT_READERS: Role[] = ['admin', 'auditor'];
 const PAGE_SIZE = 50;
 
 /** The audit-log viewer at /console/audit: read-only, newest first, filtered by a GET form, 50 a page. */
@@ -62,7 +60,7 @@ export class ConsoleAuditPageController {
       reply,
       this.csp,
       200,
-      this.page.render({ programme, language, csrf, filters, items, nextCursor }),
+      this.page.render({ programme, language, csrf, role: actor.role, filters, items, nextCursor }),
     );
   }
 }

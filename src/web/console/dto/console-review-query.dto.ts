@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { CURSOR_MESSAGE } from '../../common/keyset-cursor';
-import { PageQueryDto } from './page-query.dto';
+import { CURSOR_MESSAGE } from '../../../common/keyset-cursor';
+import { PageQueryDto } from '../../dto/page-query.dto';
 
 export class ConsoleReviewQueryDto extends PageQueryDto {
   /** The queue's next page: the link the previous page gave. */

@@ -2,31 +2,31 @@ import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Query, Res }
 import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CASE_STAFF, isCaseStaff } from '../applications/application-access';
-import { AWAITING_STAFF } from '../applications/application-state';
-import { ApplicationViewService } from '../applications/application-view.service';
-import { ApplicationWorkflowService } from '../applications/application-workflow.service';
-import { DocumentsService } from '../applications/documents/documents.service';
-import type { ApplicationQueryDto } from '../applications/dto/application-query.dto';
-import { ReviewQueueService } from '../applications/review-queue.service';
-import type { Actor } from '../auth/actor';
-import { STAFF_READERS } from '../auth/roles';
-import { Auth } from '../common/decorators/auth.decorator';
-import { CurrentActor } from '../common/decorators/current-actor.decorator';
-import { pickLanguage } from '../common/language';
-import { ProblemException } from '../common/problem/problem.exception';
-import type { AppConfig } from '../config/app.config';
-import { ProgrammesService } from '../programmes/programmes.service';
-import { strictPageCsp } from './content-security-policy';
+import { CASE_STAFF, isCaseStaff } from '../../applications/application-access';
+import { AWAITING_STAFF } from '../../applications/application-state';
+import { ApplicationViewService } from '../../applications/application-view.service';
+import { ApplicationWorkflowService } from '../../applications/application-workflow.service';
+import { DocumentsService } from '../../applications/documents/documents.service';
+import type { ApplicationQueryDto } from '../../applications/dto/application-query.dto';
+import { ReviewQueueService } from '../../applications/review-queue.service';
+import type { Actor } from '../../auth/actor';
+import { STAFF_READERS } from '../../auth/roles';
+import { Auth } from '../../common/decorators/auth.decorator';
+import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import { pickLanguage } from '../../common/language';
+import { ProblemException } from '../../common/problem/problem.exception';
+import type { AppConfig } from '../../config/app.config';
+import { ProgrammesService } from '../../programmes/programmes.service';
+import { strictPageCsp } from '../content-security-policy';
 import { DecisionField, readDecisionForm } from './console-review-form';
 import { ApplicationState, ConsoleReviewPage } from './console-review-page';
 import { ConsoleReviewQueryDto } from './dto/console-review-query.dto';
-import { PageQueryDto } from './dto/page-query.dto';
-import { PageCsrf } from './page-csrf';
-import { field } from './page-forms';
-import { seeOther, sendPage } from './page-reply';
-import { AccountPageRoute, FormRoute } from './page-route.decorator';
-import { siteHref } from './site-layout';
+import { PageQueryDto } from '../dto/page-query.dto';
+import { PageCsrf } from '../page-csrf';
+import { field } from '../page-forms';
+import { seeOther, sendPage } from '../page-reply';
+import { AccountPageRoute, FormRoute } from '../page-route.decorator';
+import { siteHref } from '../site-layout';
 
 const PAGE_SIZE = 20;
 const WAITING = ['submitted', 'in_review', 'resubmitted'] as const;
@@ -69,7 +69,15 @@ export class ConsoleReviewPageController {
       cursor: query.cursor,
     } as ApplicationQueryDto);
     const csrf = this.csrf.forSession(actor);
-    const html = this.page.queue({ programme, language, csrf, items, nextCursor, notice: !!query.notice });
+    const html = this.page.queue({
+      programme,
+      language,
+      csrf,
+      role: actor.role,
+      items,
+      nextCursor,
+      notice: !!query.notice,
+    });
     sendPage(reply, this.csp, 200, html);
   }
 
@@ -140,6 +148,7 @@ export class ConsoleReviewPageController {
       programme,
       language: pickLanguage(lang, acceptLanguage, this.page.texts.languagesFor(programme)),
       csrf: this.csrf.forSession(actor),
+      role: actor.role,
       app,
       documents,
       canDecide: isCaseStaff(actor) && (WAITING as readonly string[]).includes(app.status),

@@ -1,24 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { barChart, ChartDatum } from './console-charts';
+import { consoleNav, type ConsolePageState, type ConsoleSection } from './console-nav';
 import type { DashboardNumbers } from './console-dashboard.service';
-import { fill } from './page-format';
-import { PageTexts, pageTemplate } from './page-texts';
-import { layoutView, LayoutMessages, siteHref } from './site-layout';
+import { fill } from '../page-format';
+import { PageTexts, pageTemplate } from '../page-texts';
+import { layoutView, LayoutMessages } from '../site-layout';
 
 /** The staff console's texts: `console` in templates/web/messages/<language>.json, with `signin` (sign out). */
 export interface ConsoleMessages extends LayoutMessages {
-  console: Record<string, string> & { cardStatuses: Record<string, string> };
+  console: Record<string, string> &
+    Record<ConsoleSection | 'consoleNav', string> & { cardStatuses: Record<string, string> };
   signin: Record<string, string>;
 }
 
-export interface DashboardState {
-  programme: ProgrammeEntity;
-  language: string;
-  csrf: string;
+export interface DashboardState extends ConsolePageState {
   numbers: DashboardNumbers;
-  /** Whether the user may read the audit log (admin, auditor): the menu links to it. */
-  canAudit: boolean;
 }
 
 /** A calendar day (YYYY-MM-DD) short, as `language` writes it ("7 Dec"); noon UTC keeps the day in every zone. */
@@ -74,14 +70,7 @@ export class ConsolePage {
       signOut: this.texts.in(lang).signin.signOut,
       language: lang,
       csrf: s.csrf,
-      consoleNav: t.consoleNav,
-      nav: [
-        { href: siteHref('/console', { lang }), label: t.dashboard, current: true },
-        { href: siteHref('/console/review', { lang }), label: t.review, current: false },
-        ...(s.canAudit
-          ? [{ href: siteHref('/console/audit', { lang }), label: t.audit, current: false }]
-          : []),
-      ],
+      ...consoleNav(t, lang, s.role, 'dashboard'),
       charts: [
         chart(
           'applications',

@@ -2,20 +2,19 @@ import { Controller, Headers, Query, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Actor } from '../auth/actor';
-import { STAFF_READERS } from '../auth/roles';
-import { CurrentActor } from '../common/decorators/current-actor.decorator';
-import { pickLanguage } from '../common/language';
-import type { AppConfig } from '../config/app.config';
-import { ProgrammesService } from '../programmes/programmes.service';
-import { strictPageCsp } from './content-security-policy';
-import { AUDIT_READERS } from './console-audit-page.controller';
+import type { Actor } from '../../auth/actor';
+import { STAFF_READERS } from '../../auth/roles';
+import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import { pickLanguage } from '../../common/language';
+import type { AppConfig } from '../../config/app.config';
+import { ProgrammesService } from '../../programmes/programmes.service';
+import { strictPageCsp } from '../content-security-policy';
 import { ConsoleDashboard } from './console-dashboard.service';
 import { ConsolePage } from './console-page';
-import { PageQueryDto } from './dto/page-query.dto';
-import { PageCsrf } from './page-csrf';
-import { sendPage } from './page-reply';
-import { AccountPageRoute } from './page-route.decorator';
+import { PageQueryDto } from '../dto/page-query.dto';
+import { PageCsrf } from '../page-csrf';
+import { sendPage } from '../page-reply';
+import { AccountPageRoute } from '../page-route.decorator';
 
 /** The staff console's dashboard at /console: four charts drawn by the server, each with its table. */
 @ApiTags('web')
@@ -52,7 +51,7 @@ export class ConsolePageController {
         language,
         csrf: this.csrf.forSession(actor),
         numbers,
-        canAudit: (AUDIT_READERS as readonly string[]).includes(actor.role ?? ''),
+        role: actor.role,
       }),
     );
   }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
-import { CardEntity } from '../cards/card.entity';
-import { CARD_STATUSES, CardStatus, LIVE_STATUSES } from '../cards/card-status';
-import { CategoriesService } from '../partners/categories/categories.service';
-import { PartnerEntity } from '../partners/partner.entity';
-import { addDays, todayIn, startOfDayIn } from '../programmes/eligibility/civil-date';
-import type { ProgrammeEntity } from '../programmes/programme.entity';
-import { ValidationEntity } from '../validations/validation.entity';
+import { ApplicationEntity } from '../../applications/application.entity';
+import { CardEntity } from '../../cards/card.entity';
+import { CARD_STATUSES, CardStatus, LIVE_STATUSES } from '../../cards/card-status';
+import { CategoriesService } from '../../partners/categories/categories.service';
+import { PartnerEntity } from '../../partners/partner.entity';
+import { addDays, todayIn, startOfDayIn } from '../../programmes/eligibility/civil-date';
+import type { ProgrammeEntity } from '../../programmes/programme.entity';
+import { ValidationEntity } from '../../validations/validation.entity';
 import { sumByWeek } from './console-charts';
 
 export const WEEKS_OF_APPLICATIONS = 12;
