@@ -47,6 +47,8 @@ export interface LayoutRequest {
   title: string;
   current: NavItem | null;
   scripts?: string[];
+  /** An area's own stylesheets (public/shared/<area>.css), after the shared ones. */
+  stylesheets?: string[];
 }
 
 /** What templates/web/partials/layout.hbs shows around a page. */
@@ -64,7 +66,7 @@ export function layoutView<T extends LayoutMessages>(
     programmeName: branding.name,
     logoUrl: branding.logoUrl,
     homeHref: siteHref('/', { lang }),
-    stylesheets: SITE_STYLESHEETS,
+    stylesheets: [...SITE_STYLESHEETS, ...(page.stylesheets ?? [])],
     scripts: page.scripts ?? [],
     t: { ...t, footer: fill(t.footer, { programme: branding.name }) },
     nav: NAV.map(({ item, path }) => ({
