@@ -44,6 +44,12 @@ describe(`web sessions with cookies and CSRF tokens (${engine})`, () => {
     expect(set).toMatch(/; SameSite=Lax/);
     expect(set).not.toMatch(/; Secure/); // the test app runs on http://
     expect(Date.parse(/Expires=([^;]+)/.exec(set)![1])).toBeGreaterThan(Date.now() + 86_400_000);
+    // Beside it, a mark scripts may read, holding no secret, ending with the session.
+    const mark = (res.headers['set-cookie'] as unknown as string[]).find((c) =>
+      c.startsWith('fc_signed_in='),
+    )!;
+    expect(mark).toMatch(/^fc_signed_in=1; Path=\/; Expires=[^;]+; SameSite=Lax$/);
+    expect(/Expires=([^;]+)/.exec(mark)![1]).toBe(/Expires=([^;]+)/.exec(set)![1]);
     expect(res.body).toEqual({
       user: expect.objectContaining({ email: family.user.email, role: 'family' }),
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
@@ -128,6 +134,11 @@ describe(`web sessions with cookies and CSRF tokens (${engine})`, () => {
       c.startsWith('fc_session='),
     )!;
     expect(cleared).toMatch(/^fc_session=;.*Expires=Thu, 01 Jan 1970 00:00:00 GMT/);
+    expect(out.headers['set-cookie']).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^fc_signed_in=;.*Expires=Thu, 01 Jan 1970 00:00:00 GMT/),
+      ]),
+    );
     await t.http.get('/api/v1/auth/me').set('Cookie', cookie).expect(401);
   });
 

@@ -3,7 +3,7 @@
 // shows the printed card's code from the copy saved on this device, labelled as such. A live code is never
 // saved and never shown once its minutes are up.
 
-import { api, forget, NetworkError, session, SessionEnded, signIn, signOut } from './api.js';
+import { api, forget, NetworkError, resume, session, SessionEnded, signIn, signOut } from './api.js';
 import { clearWallet, loadWallet, saveWallet } from './store.js';
 import { $, el, message, online, show } from '../shared/dom.js';
 
@@ -338,7 +338,7 @@ async function start() {
     navigator.serviceWorker.addEventListener('controllerchange', markOfflineReady);
     navigator.serviceWorker.register('/static/family/sw.js', { scope: '/family/' }).catch(() => {});
   }
-  if (session()) await enter();
+  if (await resume()) await enter();
   else showSignIn();
   document.documentElement.dataset.ready = 'yes';
 }

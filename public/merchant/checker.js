@@ -2,7 +2,17 @@
 // redeem offers, and today's checks here. Online it asks the API; offline it verifies the QR token with the
 // cached keys and revocation list, and queues redemptions until the connection is back.
 
-import { api, forget, getPublic, NetworkError, session, SessionEnded, signIn, signOut } from './api.js';
+import {
+  api,
+  forget,
+  getPublic,
+  NetworkError,
+  resume,
+  session,
+  SessionEnded,
+  signIn,
+  signOut,
+} from './api.js';
 import { importJwks } from './card-token.js';
 import { checkOffline, offlineOffers, readCode } from './offline-check.js';
 import { applyRevocationList, listAge, revocationsUrl, verifyRevocationList } from './revocations.js';
@@ -647,7 +657,7 @@ async function start() {
   await loadOfflineCopy();
   renderListAge();
   markOfflineReady();
-  if (session()) await enter();
+  if (await resume()) await enter();
   else showSignIn();
   if (online()) await refreshOfflineCopy();
   setInterval(() => {

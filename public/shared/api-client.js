@@ -1,15 +1,17 @@
-// A page's session and calls to the API, shared by the merchant checker and the family wallet. The token pair
-// lives in the storage the page chooses (sessionStorage: gone when the tab closes; localStorage: kept until
-// sign-out). An expired access token is renewed once with the refresh token; refresh tokens rotate and a reused
-// one ends the session, so concurrent calls share one refresh, and a pair another tab renewed meanwhile is used
-// rather than renewed again.
+// A page's session and calls to the API, shared by the merchant checker and the family wallet. The session
+// itself is the HttpOnly cookie the server sets (POST /api/v1/auth/session, or the /signin page): scripts never
+// see a credential. The page keeps only who is signed in and the session's CSRF token (in the storage it chooses),
+// so it can show the user offline and send the token with every change; without the cookie the token is worth
+// nothing.
 
 export class NetworkError extends Error {}
 export class SessionEnded extends Error {}
 
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
- * `storage`: where the token pair is kept; `key`: its name there; `timeoutMs`: a call that hangs longer counts as
- * no connection (a weak signal), so offline fallbacks show instead.
+ * `storage`: where the signed-in user and the CSRF token are kept; `key`: their name there; `timeoutMs`: a call
+ * that hangs longer counts as no connection (a weak signal), so offline fallbacks show instead.
  */
 export function createApiClient({ storage, key, timeoutMs = 15_000 }) {
   function session() {
@@ -20,25 +22,19 @@ export function createApiClient({ storage, key, timeoutMs = 15_000 }) {
     }
   }
 
-  function keep(tokens) {
-    storage.setItem(
-      key,
-      JSON.stringify({
-        accessToken: tokens.accessToken,
-        refreshToken: tokens.refreshToken,
-        user: tokens.user,
-      }),
-    );
+  function keep(answer) {
+    storage.setItem(key, JSON.stringify({ user: answer.user, csrfToken: answer.csrfToken }));
   }
 
   function forget() {
     storage.removeItem(key);
   }
 
-  async function send(path, { method = 'GET', body, token } = {}) {
+  async function send(path, { method = 'GET', body } = {}) {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (token) headers.Authorization = `Bearer ${token}`;
+    const csrfToken = session()?.csrfToken;
+    if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
     let response;
     try {
       response = await fetch(path, {
@@ -57,61 +53,58 @@ export function createApiClient({ storage, key, timeoutMs = 15_000 }) {
     return { status: response.status, ok: response.ok, body: data };
   }
 
-  /** Signs in; returns the answer (status 200 with the user, or the problem). */
+  /** Signs in (the server sets the session cookie); returns the answer (200 with the user, or the problem). */
   async function signIn(email, password) {
-    const res = await send('/api/v1/auth/login', { method: 'POST', body: { email, password } });
+    const res = await send('/api/v1/auth/session', { method: 'POST', body: { email, password } });
     if (res.ok) keep(res.body);
     return res;
   }
 
-  let refreshing = null;
-  async function refresh(used) {
-    const current = session();
-    if (!current?.refreshToken) throw new SessionEnded();
-    if (current.accessToken !== used) return; // renewed meanwhile, by this tab or another
-    refreshing ??= send('/api/v1/auth/refresh', {
-      method: 'POST',
-      body: { refreshToken: current.refreshToken },
-    })
-      .then((res) => {
-        if (!res.ok) {
-          forget();
-          throw new SessionEnded();
-        }
-        keep(res.body);
-      })
-      .finally(() => {
-        refreshing = null;
-      });
-    return refreshing;
+  /**
+   * Asks the server who the cookie belongs to, so a session started on the sign-in page counts here too, and an
+   * ended one is forgotten. Without the session's readable mark (fc_signed_in) there is no session to ask about.
+   * Offline, the kept user stays: the page works from its copies.
+   */
+  async function resume() {
+    if (!/(?:^|;\s*)fc_signed_in=1(?:;|$)/.test(document.cookie)) {
+      forget();
+      return null;
+    }
+    if (navigator.onLine === false) return session();
+    try {
+      const res = await send('/api/v1/auth/session');
+      if (res.ok) keep(res.body);
+      else if (res.status === 401) {
+        forget();
+        // Ended on the server (signed out elsewhere, disabled): the mark goes too, so no page asks again.
+        document.cookie = 'fc_signed_in=; Path=/; Max-Age=0; SameSite=Lax';
+      }
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+    }
+    return session();
   }
 
-  /** A call with the session's token; 401 once → refresh and try again; no session → SessionEnded. */
+  /** A call with the session cookie (and its CSRF token for changes); 401 → the session has ended. */
   async function api(path, options = {}) {
-    const current = session();
-    if (!current) throw new SessionEnded();
-    const res = await send(path, { ...options, token: current.accessToken });
-    if (res.status !== 401) return res;
-    await refresh(current.accessToken);
-    const renewed = session();
-    if (!renewed) throw new SessionEnded();
-    const again = await send(path, { ...options, token: renewed.accessToken });
-    if (again.status === 401) {
+    if (!session()) throw new SessionEnded();
+    const res = await send(path, options);
+    if (res.status === 401) {
       forget();
       throw new SessionEnded();
     }
-    return again;
+    return res;
   }
 
-  /** Forgets the tokens at once, then ends the session on the server (offline, it simply expires there). */
+  /** Forgets the user at once, then ends the session and its cookie on the server (offline, it simply expires). */
   async function signOut() {
     const current = session();
+    const ending = current ? send('/api/v1/auth/session', { method: 'DELETE' }).catch(() => {}) : null;
     forget();
-    if (current)
-      await send('/api/v1/auth/logout', { method: 'POST', token: current.accessToken }).catch(() => {});
+    await ending;
   }
 
-  return { session, forget, signIn, api, signOut };
+  return { session, forget, signIn, resume, api, signOut };
 }
 
 /** Public documents (the keys, the revocation list): plain GETs the service worker may answer from its cache. */

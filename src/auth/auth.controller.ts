@@ -18,7 +18,7 @@ import { ChangePasswordDto, LoginDto, RefreshDto, RegisterFamilyDto } from './dt
 import { TokenDto } from './dto/token.dto';
 import { WebSessionDto } from './dto/web-session.dto';
 import { TokensService } from './tokens.service';
-import { clearedSessionCookie, sessionCookie } from './web-session';
+import { clearedSessionCookies, sessionCookies } from './web-session';
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '../config/app.config';
 
@@ -73,7 +73,7 @@ export class AuthController {
   ): Promise<WebSessionDto> {
     const issued = await this.auth.login(actor, dto.email, dto.password);
     const token = await this.tokens.signWeb(issued.user.id, issued.sessionId, issued.sessionExpiresAt);
-    reply.header('Set-Cookie', sessionCookie(token, issued.sessionExpiresAt, this.secure));
+    reply.header('Set-Cookie', sessionCookies(token, issued.sessionExpiresAt, this.secure));
     return {
       user: mapUser(issued.user),
       csrfToken: this.tokens.csrfToken(issued.sessionId),
@@ -99,7 +99,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(actor);
-    reply.header('Set-Cookie', clearedSessionCookie(this.secure));
+    reply.header('Set-Cookie', clearedSessionCookies(this.secure));
   }
 
   /** Creates a family account (no family yet: the first approved application links it). Sign in afterwards. */

@@ -1,10 +1,10 @@
 import {
-  clearedSessionCookie,
+  clearedSessionCookies,
   csrfMatches,
   needsCsrf,
   presentedCsrf,
   readSessionCookie,
-  sessionCookie,
+  sessionCookies,
 } from './web-session';
 
 describe('web session cookies', () => {
@@ -31,15 +31,17 @@ describe('web session cookies', () => {
     expect(readSessionCookie(header)).toBe(value);
   });
 
-  it('sets an HttpOnly, SameSite=Lax cookie for the whole site until the session ends; Secure behind TLS', () => {
+  it('sets an HttpOnly, SameSite=Lax cookie for the whole site until the session ends, and a readable mark without a secret; Secure behind TLS', () => {
     const expires = new Date('2026-12-23T10:00:00Z');
-    expect(sessionCookie('tok', expires, false)).toBe(
+    expect(sessionCookies('tok', expires, false)).toEqual([
       'fc_session=tok; Path=/; Expires=Wed, 23 Dec 2026 10:00:00 GMT; HttpOnly; SameSite=Lax',
-    );
-    expect(sessionCookie('tok', expires, true)).toContain('; Secure');
-    expect(clearedSessionCookie(true)).toBe(
+      'fc_signed_in=1; Path=/; Expires=Wed, 23 Dec 2026 10:00:00 GMT; SameSite=Lax',
+    ]);
+    for (const cookie of sessionCookies('tok', expires, true)) expect(cookie).toContain('; Secure');
+    expect(clearedSessionCookies(true)).toEqual([
       'fc_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Lax',
-    );
+      'fc_signed_in=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; SameSite=Lax',
+    ]);
   });
 
   it.each([

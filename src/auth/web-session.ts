@@ -22,21 +22,30 @@ export function readSessionCookie(header: string | undefined): string | null {
 }
 
 /**
- * Set-Cookie for a session: HttpOnly, SameSite=Lax (links from e-mails still arrive signed in; cross-site
- * posts carry no cookie), Secure behind TLS, for the whole site, until the session ends.
+ * A cookie beside the session's that scripts may read, holding no secret ("1"): it tells a page's scripts that a
+ * session cookie is there to ask about (GET /api/v1/auth/session), so a signed-out page asks nothing. It ends
+ * with the session; a session ended on the server leaves it behind until the scripts' next question clears it.
  */
-export function sessionCookie(value: string, expires: Date, secure: boolean): string {
-  return serialize(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires });
+export const SIGNED_IN_COOKIE = 'fc_signed_in';
+
+/**
+ * Set-Cookie for a session: HttpOnly, SameSite=Lax (links from e-mails still arrive signed in; cross-site
+ * posts carry no cookie), Secure behind TLS, for the whole site, until the session ends; and its signed-in mark.
+ */
+export function sessionCookies(value: string, expires: Date, secure: boolean): string[] {
+  const options = { sameSite: 'lax', secure, path: '/', expires } as const;
+  return [
+    serialize(SESSION_COOKIE, value, { httpOnly: true, ...options }),
+    serialize(SIGNED_IN_COOKIE, '1', options),
+  ];
 }
 
-export function clearedSessionCookie(secure: boolean): string {
-  return serialize(SESSION_COOKIE, '', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure,
-    path: '/',
-    expires: new Date(0),
-  });
+export function clearedSessionCookies(secure: boolean): string[] {
+  const options = { sameSite: 'lax', secure, path: '/', expires: new Date(0) } as const;
+  return [
+    serialize(SESSION_COOKIE, '', { httpOnly: true, ...options }),
+    serialize(SIGNED_IN_COOKIE, '', options),
+  ];
 }
 
 /**

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { TokensService } from '../auth/tokens.service';
-import { clearedSessionCookie, sessionCookie } from '../auth/web-session';
+import { clearedSessionCookies, sessionCookies } from '../auth/web-session';
 import { Auth, Public, RateLimit } from '../common/decorators/auth.decorator';
 import { CurrentActor } from '../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../common/language';
@@ -113,7 +113,7 @@ export class SignInPageController {
       return again(failure === 'wrongLogin' ? 401 : failure === 'locked' ? 429 : 403, { email: failure });
     }
     const token = await this.tokens.signWeb(issued.user.id, issued.sessionId, issued.sessionExpiresAt);
-    reply.header('Set-Cookie', sessionCookie(token, issued.sessionExpiresAt, this.secure));
+    reply.header('Set-Cookie', sessionCookies(token, issued.sessionExpiresAt, this.secure));
     seeOther(reply, siteHref(homeOf(issued.user.role), { lang: language }));
   }
 
@@ -126,7 +126,7 @@ export class SignInPageController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(actor);
-    reply.header('Set-Cookie', clearedSessionCookie(this.secure));
+    reply.header('Set-Cookie', clearedSessionCookies(this.secure));
     const lang = /^[a-z]{2}$/.test(field(body, 'lang')) ? field(body, 'lang') : null;
     seeOther(reply, siteHref(SIGN_IN_PATH, { notice: 'signedOut', lang }));
   }

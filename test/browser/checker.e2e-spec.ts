@@ -159,24 +159,44 @@ describeInBrowser(`merchant checker page in Chromium (${engine})`, () => {
     await expect(rows.nth(2).locator('td').nth(3).textContent()).resolves.toBe('1');
     await screenshot(page, 'checker-online');
 
-    // An access token the server no longer takes is renewed with the refresh token, once, unseen.
-    const spoil = (field: 'accessToken' | 'refreshToken') =>
-      page.evaluate((name) => {
-        const { sessionStorage } = globalThis as unknown as InPage;
-        const session = JSON.parse(sessionStorage.getItem('fc.checker.session')!);
-        session[name] = 'spoilt';
-        sessionStorage.setItem('fc.checker.session', JSON.stringify(session));
-      }, field);
-    expectHttpErrors(/^401 POST .*\/api\/v1\/validations$/, /^400 POST .*\/api\/v1\/auth\/refresh$/);
-    await spoil('accessToken');
-    await checkCode(page, 'not a card');
-    await expectVerdict(page, 'malformed');
-    // With the refresh token gone too, the session has ended: back to signing in, saying why.
-    await spoil('accessToken');
-    await spoil('refreshToken');
+    // The page holds no credential: the session is an HttpOnly cookie; the page keeps the user and CSRF token.
+    const kept = await page.evaluate(() =>
+      JSON.parse((globalThis as unknown as InPage).sessionStorage.getItem('fc.checker.session')!),
+    );
+    expect(Object.keys(kept).sort()).toEqual(['csrfToken', 'user']);
+    const [cookie] = (await context.cookies()).filter((c) => c.name === 'fc_session');
+    expect({ httpOnly: cookie.httpOnly, sameSite: cookie.sameSite }).toEqual({
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
+    // A change without the session's CSRF token is refused, with the cookie alone.
+    expectHttpErrors(/^403 POST .*\/api\/v1\/validations$/, /^401 POST .*\/api\/v1\/validations$/);
+    const forged = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/validations', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code: 'not a card' }),
+      });
+      return res.status;
+    });
+    expect(forged).toBe(403);
+    // When the session has ended (here: its cookie is gone), the next check says so: back to signing in.
+    await context.clearCookies();
     await checkCode(page, 'still not a card');
     await page.locator('#signin-error', { hasText: 'Your session has ended. Sign in again.' }).waitFor();
     await expect(page.locator('#checker').isHidden()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('a session started on the sign-in page counts on the checker: no second sign-in', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${baseUrl}/signin?lang=en`);
+    await page.fill('#email', cashier.user.email);
+    await page.fill('#password', cashier.password);
+    await page.press('#password', 'Enter');
+    await page.waitForURL(/\/merchant\/check\?lang=en/);
+    await page.locator('#checker').waitFor({ state: 'visible' });
+    await expect(page.locator('#signin').isHidden()).resolves.toBe(true);
     await context.close();
   });
 
@@ -192,7 +212,7 @@ describeInBrowser(`merchant checker page in Chromium (${engine})`, () => {
     await expect(
       page.evaluate(() => (globalThis as unknown as InPage).sessionStorage.getItem('fc.checker.session')),
     ).resolves.toBeNull();
-    expectHttpErrors(/^401 POST .*\/api\/v1\/auth\/login$/);
+    expectHttpErrors(/^401 POST .*\/api\/v1\/auth\/session$/);
     await page.locator('#password').fill('wrong password entirely');
     await page.locator('#signin-form button[type=submit]').click();
     await page.locator('#signin-error', { hasText: 'Wrong e-mail or password.' }).waitFor();
@@ -206,6 +226,8 @@ describeInBrowser(`merchant checker page in Chromium (${engine})`, () => {
     const { context, page } = await newPage();
     await signIn(page);
     await page.waitForSelector('html[data-offline-ready="yes"]', { timeout: 20_000 });
+    // Today's list has come (and been kept for offline use) before the network goes.
+    await page.locator('#today-summary', { hasText: /\S/ }).waitFor();
 
     await context.setOffline(true);
     const before = await checksRecorded();

@@ -290,14 +290,8 @@ describeInBrowser(`family wallet page in Chromium (${engine})`, () => {
     const { context, page } = await newPage();
     const wallet = await signIn(page);
     await page.locator('html[data-offline-ready="yes"]').waitFor({ state: 'attached', timeout: 20_000 });
-    const accessToken = await page.evaluate(
-      () =>
-        JSON.parse(
-          (globalThis as unknown as { localStorage: { getItem(k: string): string } }).localStorage.getItem(
-            'fc.wallet.session',
-          ),
-        ).accessToken as string,
-    );
+    const [cookie] = (await context.cookies()).filter((c) => c.name === 'fc_session');
+    expect(cookie.httpOnly).toBe(true);
     expect(await savedInPage(page)).not.toBeNull();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -311,7 +305,7 @@ describeInBrowser(`family wallet page in Chromium (${engine})`, () => {
     ).resolves.toBe('email');
     expect(await savedInPage(page)).toBeNull();
     // The session ended on the server as well.
-    await t.http.get('/api/v1/families/mine/wallet').auth(accessToken, { type: 'bearer' }).expect(401);
+    await t.http.get('/api/v1/families/mine/wallet').set('Cookie', `fc_session=${cookie.value}`).expect(401);
 
     await context.setOffline(true);
     await page.reload();
