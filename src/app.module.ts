@@ -11,6 +11,7 @@ import { throttlerOptions } from './common/throttling';
 import { LimitsConfig } from './config/limits.config';
 import { CORE_MODULES } from './core-modules';
 import { HealthModule } from './health/health.module';
+import { ReportsModule } from './reports/reports.module';
 import { InitialAdminService } from './users/initial-admin.service';
 import { WebModule } from './web/web.module';
 
@@ -24,6 +25,7 @@ import { WebModule } from './web/web.module';
         throttlerOptions(config.getOrThrow<LimitsConfig>('limits'), redis),
     }),
     HealthModule,
+    ReportsModule,
     WebModule,
   ],
   providers: [

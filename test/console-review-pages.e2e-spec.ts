@@ -78,6 +78,12 @@ describe(`staff console review pages (${engine})`, () => {
     expect(res.text).toContain('<label for="decision-approve">Approve</label>');
     const pl = await staff.get(`/console/review/${draft.applicationId}?lang=pl`).expect(200);
     expect(pl.text).toContain('Rodzina spełnia warunki.');
+    // The rules' reasons in Polish, by their codes, with the engine's numbers filled in.
+    expect(res.text).toContain('<li>3 qualifying children (at least 3 needed)</li>');
+    expect(pl.text).toContain('<li>Dzieci spełniające warunki: 3 (wymagane co najmniej 3)</li>');
+    expect(pl.text).toContain('<li>Dziecko poniżej 18 lat</li>');
+    expect(pl.text).toContain('<li>Karta rodzica bezterminowa</li>');
+    expect(pl.text).not.toContain('Child under 18');
     expect(pl.text).toContain('<label for="decision-approve">Zatwierdź</label>');
   });
 

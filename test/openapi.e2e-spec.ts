@@ -30,6 +30,7 @@ const PUBLIC_OPERATIONS = [
   'get /family/manifest.webmanifest',
   'get /',
   'get /branding.css',
+  'get /branding/logo',
   'get /catalogue',
   'get /catalogue/offer/{id}',
   'get /catalogue/partner/{id}',
@@ -37,6 +38,8 @@ const PUBLIC_OPERATIONS = [
   'post /signin',
   'get /register',
   'post /register',
+  'get /partner/register',
+  'post /partner/register',
 ];
 
 describe(`OpenAPI (${engine})`, () => {

@@ -31,6 +31,8 @@ const PUBLIC = new Set([
   'GET /family/manifest.webmanifest',
   'GET /',
   'GET /branding.css',
+  // The programme's logo, shown in every page's header.
+  'GET /branding/logo',
   'GET /catalogue',
   'GET /catalogue/offer/:id',
   'GET /catalogue/partner/:id',
@@ -39,6 +41,9 @@ const PUBLIC = new Set([
   'POST /signin',
   'GET /register',
   'POST /register',
+  // A business registers itself (the same PageCsrf cookie token as /register).
+  'GET /partner/register',
+  'POST /partner/register',
 ]);
 /** Served by the OpenAPI module straight from Fastify, not by a Nest controller; public by design. */
 const isDocs = (url: string) => url.startsWith('/api/docs');

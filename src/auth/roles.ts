@@ -14,6 +14,9 @@ export function kindOf(role: Role): UserKind {
   return 'family';
 }
 
+/** Staff who read families, their applications and cards (partner managers work with partners). */
+export const FAMILY_READERS: Role[] = ['admin', 'case_worker', 'auditor'];
+
 /** Staff who may read staff data; the auditor reads everything and changes nothing. */
 export const STAFF_READERS: Role[] = [...STAFF_ROLES];
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, JsonColumn, UpdatedAtColumn } from '../database/engine';
+import { CreatedAtColumn, isPostgres, JsonColumn, UpdatedAtColumn } from '../database/engine';
 import type { ResidencyRule } from './eligibility/eligibility.types';
 
 /** One benefit programme: its rules are settings, so nothing in the code is tied to one country. */
@@ -87,6 +87,26 @@ export class ProgrammeEntity {
   /** How long after a redemption the cashier may still cancel it, in minutes. */
   @Column({ type: 'integer' })
   redemptionCancelMinutes: number;
+
+  /** The header and buttons' colour as `#rrggbb`; null wears the default (src/web/branding.ts). */
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  brandColour: string | null;
+
+  /** Text on `brandColour`, at least 4.5:1 against it (WCAG AA); set together with it. */
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  brandTextColour: string | null;
+
+  /** The logo's bytes (PNG or JPEG, checked by src/partners/logo-image.ts); never read with the settings. */
+  @Column({ type: isPostgres() ? 'bytea' : 'blob', nullable: true, select: false })
+  logo?: Buffer | null;
+
+  /** image/png or image/jpeg, decided from the bytes; null when there is no logo. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  logoType: string | null;
+
+  /** SHA-256 of the logo: its URL carries it, so browsers may keep the image for long. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  logoHash: string | null;
 
   @CreatedAtColumn()
   createdAt: Date;

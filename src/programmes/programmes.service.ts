@@ -14,6 +14,9 @@ import { DEFAULT_CATEGORIES } from '../partners/categories/default-categories';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme.dto';
 import { DEFAULT_PROGRAMME_SETTINGS, cardPrefixFor } from './programme-defaults';
 import { ProgrammeEntity } from './programme.entity';
+import { colourPairProblem } from './programme-branding';
+import { inspectLogo } from '../partners/logo-image';
+import { createHash } from 'node:crypto';
 
 type Settings = Omit<ProgrammeEntity, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -69,7 +72,12 @@ export class ProgrammesService implements OnApplicationBootstrap {
       cardPrefix: dto.cardPrefix ?? cardPrefixFor(dto.code),
       name: dto.name,
       residency: residencyOf(dto.residency) ?? DEFAULT_PROGRAMME_SETTINGS.residency,
+      brandColour: dto.brandColour ?? null,
+      brandTextColour: dto.brandTextColour ?? null,
+      logoType: null,
+      logoHash: null,
     };
+    assertColourPair(settings);
     try {
       return await this.tx.run(async (em) => {
         const programme = await em.save(em.create(ProgrammeEntity, settings));
@@ -100,6 +108,7 @@ export class ProgrammesService implements OnApplicationBootstrap {
     return this.tx.run(async (em) => {
       const programme = await this.get(id, em);
       const next: Partial<Settings> = { ...stripUndefined(dto), residency: residencyOf(dto.residency) };
+      assertColourPair({ ...programme, ...stripUndefined(next) });
       const changes = changedFields(programme, stripUndefined(next));
       if (Object.keys(changes).length === 0) return programme;
       Object.assign(programme, stripUndefined(next));
@@ -113,6 +122,51 @@ export class ProgrammesService implements OnApplicationBootstrap {
       return saved;
     });
   }
+
+  /** Replaces the programme's logo: PNG or JPEG, decided from the bytes (as for partner logos); audited. */
+  async setLogo(actor: Actor, id: string, bytes: Buffer): Promise<ProgrammeEntity> {
+    const logo = inspectLogo(bytes);
+    if (!logo.ok) throw ProblemException.validation([{ field: 'logo', message: `logo: ${logo.reason}` }]);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    return this.tx.run(async (em) => {
+      const programme = await this.get(id, em);
+      await em.update(ProgrammeEntity, { id }, { logo: bytes, logoType: logo.mediaType, logoHash: hash });
+      await this.audit.record(em, actor, {
+        action: 'programme.logo',
+        entityType: 'programme',
+        entityId: id,
+        summary: { mediaType: logo.mediaType, width: logo.width, height: logo.height, sha256: hash },
+      });
+      return Object.assign(programme, { logoType: logo.mediaType, logoHash: hash });
+    });
+  }
+
+  /** Removes the logo: the pages show the programme's name alone again. Audited when there was one. */
+  async removeLogo(actor: Actor, id: string): Promise<ProgrammeEntity> {
+    return this.tx.run(async (em) => {
+      const programme = await this.get(id, em);
+      if (!programme.logoHash) return programme;
+      await em.update(ProgrammeEntity, { id }, { logo: null, logoType: null, logoHash: null });
+      await this.audit.record(em, actor, {
+        action: 'programme.logo.remove',
+        entityType: 'programme',
+        entityId: id,
+        summary: { sha256: programme.logoHash },
+      });
+      return Object.assign(programme, { logoType: null, logoHash: null });
+    });
+  }
+
+  /** The default programme's logo bytes and type (public: it is on every page), or null when it has none. */
+  async defaultLogo(): Promise<{ bytes: Buffer; mediaType: string; hash: string } | null> {
+    const { id } = await this.default();
+    const row = await this.programmes.findOne({
+      where: { id },
+      select: { id: true, logo: true, logoType: true, logoHash: true },
+    });
+    if (!row?.logo || !row.logoType || !row.logoHash) return null;
+    return { bytes: row.logo, mediaType: row.logoType, hash: row.logoHash };
+  }
 }
 
 function residencyOf(dto: CreateProgrammeDto['residency']): ProgrammeEntity['residency'] | undefined {
@@ -123,4 +177,23 @@ function residencyOf(dto: CreateProgrammeDto['residency']): ProgrammeEntity['res
       { field: 'residency.values', message: 'residency.values must list at least one code for this kind' },
     ]);
   return { kind: dto.kind, values: dto.values };
+}
+
+/** A brand colour is only stored with a text colour readable on it (400 at brandTextColour otherwise). */
+function assertColourPair(p: Pick<ProgrammeEntity, 'brandColour' | 'brandTextColour'>): void {
+  const problem = colourPairProblem(p.brandColour ?? null, p.brandTextColour ?? null);
+  if (problem === 'pairIncomplete')
+    throw ProblemException.validation([
+      {
+        field: p.brandColour ? 'brandTextColour' : 'brandColour',
+        message: 'brandColour and brandTextColour are set together (or both null for the defaults)',
+      },
+    ]);
+  if (problem === 'contrastTooLow')
+    throw ProblemException.validation([
+      {
+        field: 'brandTextColour',
+        message: 'brandTextColour must have a contrast ratio of at least 4.5:1 with brandColour (WCAG AA)',
+      },
+    ]);
 }

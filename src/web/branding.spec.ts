@@ -1,5 +1,7 @@
+import type { ProgrammeEntity } from '../programmes/programme.entity';
 import {
   AA_CONTRAST,
+  brandingOf,
   brandStylesheet,
   contrastRatio,
   inkOn,
@@ -69,12 +71,41 @@ describe('readableOn', () => {
 
 describe('brandStylesheet', () => {
   it('declares the brand colour, its ink and a text colour with AA contrast', () => {
-    const css = brandStylesheet({ name: 'Karta', colour: '#fde047', logoUrl: null });
+    const css = brandStylesheet({ name: 'Karta', colour: '#fde047', ink: '#111827', logoUrl: null });
     const value = (name: string) => new RegExp(`--${name}: (#[0-9a-f]{6});`).exec(css)![1];
     expect(value('brand')).toBe('#fde047');
     expect(value('brand-ink')).toBe('#111827');
     expect(contrastRatio(value('brand'), value('brand-ink'))).toBeGreaterThanOrEqual(AA_CONTRAST);
     expect(contrastRatio(value('brand-text'), '#ffffff')).toBeGreaterThanOrEqual(AA_CONTRAST);
     expect(contrastRatio(value('brand-text'), value('brand-text-ink'))).toBeGreaterThanOrEqual(AA_CONTRAST);
+  });
+});
+
+describe('brandingOf', () => {
+  const programme = (p: Partial<ProgrammeEntity>) =>
+    ({ name: 'Karta', brandColour: null, brandTextColour: null, logoHash: null, ...p }) as ProgrammeEntity;
+
+  it.each<[Partial<ProgrammeEntity>, { colour: string; ink: string; logoUrl: string | null }]>([
+    [{}, { colour: '#0f766e', ink: '#ffffff', logoUrl: null }],
+    [
+      { brandColour: '#1d4ed8', brandTextColour: '#fefefe' },
+      { colour: '#1d4ed8', ink: '#fefefe', logoUrl: null },
+    ],
+    // Half a pair is never stored (the service refuses it); were it there, the defaults would hold.
+    [{ brandColour: '#1d4ed8' }, { colour: '#0f766e', ink: '#ffffff', logoUrl: null }],
+    [
+      { logoHash: 'ab'.repeat(32) },
+      { colour: '#0f766e', ink: '#ffffff', logoUrl: `/branding/logo?v=${'ab'.repeat(8)}` },
+    ],
+  ])('%j → %j', (settings, expected) => {
+    expect(brandingOf(programme(settings))).toEqual({ name: 'Karta', ...expected });
+  });
+
+  it('puts the programme colours in the stylesheet', () => {
+    const css = brandStylesheet(
+      brandingOf(programme({ brandColour: '#fde047', brandTextColour: '#1f2937' })),
+    );
+    expect(css).toContain('--brand: #fde047;');
+    expect(css).toContain('--brand-ink: #1f2937;');
   });
 });

@@ -68,7 +68,7 @@ describe('page forms', () => {
     ['family', '/account'],
     ['admin', '/console'],
     ['case_worker', '/console'],
-    ['merchant_owner', '/merchant/check'],
+    ['merchant_owner', '/partner'],
     ['merchant_cashier', '/merchant/check'],
   ] as const)('sends a %s home to %s', (role, path) => {
     expect(homeOf(role)).toBe(path);

@@ -53,8 +53,9 @@ export function readRegisterForm(body: unknown): FormResult<RegisterField> {
 const defined = <F extends string>(errors: FieldErrors<F>): FieldErrors<F> =>
   Object.fromEntries(Object.entries(errors).filter(([, v]) => v !== undefined)) as FieldErrors<F>;
 
-/** Where each kind of account lands after signing in. */
+/** Where each kind of account lands after signing in: a partner's owner on its portal, a cashier at the till. */
 export function homeOf(role: Role): string {
+  if (role === 'merchant_owner') return '/partner';
   return { family: '/account', staff: '/console', merchant: '/merchant/check' }[kindOf(role)];
 }
 

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
   IsIn,
   IsInt,
+  IsOptional,
   IsString,
   Length,
   Matches,
@@ -165,4 +166,16 @@ export class ProgrammeSettingsDto {
   @Min(0)
   @IsInt()
   redemptionCancelMinutes: number;
+
+  /** The header and buttons' colour as `#rrggbb`; null returns to the default. Set with brandTextColour. */
+  @IsOptional()
+  @Matches(/^#[0-9a-f]{6}$/, { message: 'brandColour must be a colour written #rrggbb' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  brandColour?: string | null;
+
+  /** Text on brandColour as `#rrggbb`: the pair must reach a contrast ratio of 4.5:1 (WCAG AA). */
+  @IsOptional()
+  @Matches(/^#[0-9a-f]{6}$/, { message: 'brandTextColour must be a colour written #rrggbb' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  brandTextColour?: string | null;
 }

@@ -1,5 +1,6 @@
 import { IntersectionType, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { ProgrammeEntity } from '../programme.entity';
+import { programmeLogoUrl } from '../programme-branding';
 import { ProgrammeSettingsDto } from './programme-settings.dto';
 
 /** Only code and name are required; every other setting defaults to the Polish national rules. */
@@ -14,6 +15,8 @@ export class UpdateProgrammeDto extends PartialType(
 
 export class ProgrammeDto extends ProgrammeSettingsDto {
   id: string;
+  /** The logo's address on this server (public), or null when the programme has none. */
+  logoUrl: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -43,6 +46,9 @@ export const mapProgramme = (p: ProgrammeEntity): ProgrammeDto => ({
   offerEditsNeedApproval: p.offerEditsNeedApproval,
   validationRetentionDays: p.validationRetentionDays,
   redemptionCancelMinutes: p.redemptionCancelMinutes,
+  brandColour: p.brandColour,
+  brandTextColour: p.brandTextColour,
+  logoUrl: programmeLogoUrl(p),
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,
 });

@@ -1,4 +1,4 @@
-import { STAFF_READERS, type Role } from '../../auth/roles';
+import { FAMILY_READERS, STAFF_READERS, type Role } from '../../auth/roles';
 import type { ProgrammeEntity } from '../../programmes/programme.entity';
 import { siteHref } from '../site-layout';
 
@@ -15,7 +15,7 @@ export const AUDIT_READERS: Role[] = ['admin', 'auditor'];
 export const CONSOLE_SECTIONS: { section: ConsoleSection; path: string; roles: readonly Role[] }[] = [
   { section: 'dashboard', path: '/console', roles: STAFF_READERS },
   { section: 'review', path: '/console/review', roles: STAFF_READERS },
-  { section: 'families', path: '/console/families', roles: STAFF_READERS },
+  { section: 'families', path: '/console/families', roles: FAMILY_READERS },
   { section: 'partners', path: '/console/partners', roles: STAFF_READERS },
   { section: 'offers', path: '/console/offers', roles: STAFF_READERS },
   { section: 'users', path: '/console/users', roles: ['admin', 'auditor'] },

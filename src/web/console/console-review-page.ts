@@ -10,6 +10,7 @@ import { formView } from '../page-forms';
 import { consoleNav, type ConsolePageState } from './console-nav';
 import { PageTexts, pageTemplate } from '../page-texts';
 import { layoutView, siteHref } from '../site-layout';
+import { reasonView } from './families/eligibility-reasons';
 
 /**
  * The review pages' texts: `console` and `review` in templates/web/messages/<language>.json, with the names of
@@ -53,6 +54,16 @@ export class ConsoleReviewPage {
     'account',
     'apply',
   ]);
+  /** The engine's reasons by code (messages/console-families); a language without them shows the engine's English. */
+  private readonly reasonTexts = new PageTexts<{ eligibilityReasons: Record<string, string> }>([
+    'eligibilityReasons',
+  ]);
+
+  private reasonsIn(lang: string): Record<string, string> | undefined {
+    return this.reasonTexts.languages().includes(lang)
+      ? this.reasonTexts.in(lang).eligibilityReasons
+      : undefined;
+  }
 
   private textsIn(lang: string): ReviewTexts {
     const m = this.texts.in(lang);
@@ -104,6 +115,8 @@ export class ConsoleReviewPage {
     const { app } = s;
     const decisions = new Map((app.eligibility?.members ?? []).map((m) => [m.key, m]));
     const decision = s.decision ?? { form: {}, errors: {} };
+    const reasons = this.reasonsIn(lang);
+    const explain = (r: { code: string; message: string }) => reasonView(r, reasons, lang);
     return this.applicationTemplate({
       ...this.common(s, `/console/review/${app.id}`, fill(t.applicationTitle, { number: app.number })),
       title: fill(t.applicationTitle, { number: app.number }),
@@ -119,14 +132,14 @@ export class ConsoleReviewPage {
           role: t.roles[m.role] ?? m.role,
           nationalId: m.nationalIdMasked ?? '',
           eligible: d ? (d.eligible ? t.yes : t.no) : '',
-          reasons: (d?.reasons ?? []).map((r) => r.message),
+          reasons: (d?.reasons ?? []).map(explain),
         };
       }),
       eligibility: app.eligibility
         ? {
             verdict: app.eligibility.qualifies ? t.qualifies : t.doesNotQualify,
             date: app.eligibility.date,
-            reasons: app.eligibility.reasons.map((r) => r.message),
+            reasons: app.eligibility.reasons.map(explain),
           }
         : null,
       duplicates: (app.duplicates ?? []).length,

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { ProgrammeEntity } from '../../src/programmes/programme.entity';
+import { UserEntity } from '../../src/users/user.entity';
+import { ValidationEntity } from '../../src/validations/validation.entity';
+import { engine } from '../support/databases';
+import { addOutlet, approvedPartner, RegisteredPartner } from '../support/partner-factory';
+import type { TestApp, TestUser } from '../support/test-app';
+import { describeInBrowser, launch, screenshot, seriousAxeViolations, servedApp } from './browser';
+
+describeInBrowser(`partner team pages in Chromium (${engine})`, () => {
+  let t: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  let kino: RegisteredPartner;
+  let cashier: TestUser;
+  const errors: string[] = [];
+
+  /** A fresh context; console errors (CSP violations among them) and page errors fail the test. */
+  async function newPage(lang: string): Promise<Page> {
+    // bypassCSP only so that axe may be injected: the pages' own policy allows no inline script.
+    const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', bypassCSP: true });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (m) => {
+      // A form answered with its errors (400) is the page working, not failing.
+      if (m.type() === 'error' && !m.text().includes('status of 400')) errors.push(`console: ${m.text()}`);
+    });
+    return page;
+  }
+
+  async function signIn(page: Page, email: string, password: string, lang: string): Promise<void> {
+    await page.goto(`${baseUrl}/signin?lang=${lang}`);
+    await page.fill('#email', email);
+    await page.fill('#password', password);
+    await page.press('#password', 'Enter');
+    // A merchant's home page (the checker or the portal) is not this spec's business.
+    await page.waitForURL((url) => url.pathname !== '/signin');
+  }
+
+  const check = async (page: Page, name: string, lang: string) => {
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+    expect({ name, violations: await seriousAxeViolations(page) }).toEqual({ name, violations: [] });
+    await screenshot(page, `${name}-${lang}`);
+  };
+
+  beforeAll(async () => {
+    ({ t, baseUrl } = await servedApp());
+    browser = await launch();
+    const manager = (await t.newUser('partner_manager')).token;
+    kino = await approvedPartner(t, manager, { name: 'Kino Zamek' });
+    cashier = await t.newUser('merchant_cashier', { partnerId: kino.partnerId });
+    const outlet = await addOutlet(t, kino.owner.token, kino.partnerId);
+    const programme = await t.dataSource.getRepository(ProgrammeEntity).findOneByOrFail({});
+    for (const [day, result] of [
+      ['2026-03-09', 'valid'],
+      ['2026-03-10', 'valid'],
+      ['2026-03-10', 'expired'],
+    ] as const)
+      await t.dataSource.getRepository(ValidationEntity).insert({
+        id: randomUUID(),
+        programmeId: programme.id,
+        partnerId: kino.partnerId,
+        outletId: outlet,
+        cardId: null,
+        result,
+        method: 'qr',
+        actorType: 'user',
+        actorId: null,
+        createdAt: new Date(`${day}T10:00:00Z`),
+      });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  it.each(['pl', 'en'])(
+    'shows the owner the cashiers, keys and statistics with no serious or critical accessibility problems (axe-core, %s)',
+    async (lang) => {
+      const page = await newPage(lang);
+      await signIn(page, kino.owner.email, kino.owner.password, lang);
+      await page.goto(`${baseUrl}/partner/team?lang=${lang}`);
+      await expect(page.locator('table.team tbody tr').count()).resolves.toBe(2);
+      await check(page, 'partner-team', lang);
+      await page.click('#invite-title ~ form button[type="submit"]'); // empty: the form with its errors
+      await page.waitForSelector('.error-summary');
+      await check(page, 'partner-team-errors', lang);
+
+      await page.click('.console-nav a[href^="/partner/keys"]');
+      await page.waitForURL(/\/partner\/keys\?lang=/);
+      await check(page, 'partner-keys', lang);
+      await page.fill('#name', `Kasa ${lang}`);
+      await page.press('#name', 'Enter');
+      await page.waitForSelector('#new-key');
+      await check(page, 'partner-keys-created', lang);
+      await page.goto(`${baseUrl}/partner/keys?lang=${lang}`);
+      await expect(page.locator('table.keys tbody tr').count()).resolves.toBeGreaterThan(0);
+      await check(page, 'partner-keys-list', lang);
+
+      await page.click('.console-nav a[href^="/partner/statistics"]');
+      await page.waitForURL(/\/partner\/statistics\?lang=/);
+      await page.fill('#from', '2026-03-08');
+      await page.fill('#to', '2026-03-12');
+      await page.click('form.period button[type="submit"]');
+      await page.waitForURL(/from=2026-03-08/);
+      await expect(page.locator('svg[role="img"]').count()).resolves.toBe(4);
+      await expect(page.locator('table.data').count()).resolves.toBe(4);
+      await check(page, 'partner-statistics', lang);
+      await page.context().close();
+    },
+  );
+
+  it('lets a cashier open the statistics but not the team pages', async () => {
+    const page = await newPage('pl');
+    await signIn(page, cashier.user.email, cashier.password, 'pl');
+    await page.goto(`${baseUrl}/partner/statistics?lang=pl`);
+    await expect(page.locator('.console-nav a').allTextContents()).resolves.not.toContain('Kasjerzy');
+    await check(page, 'partner-statistics-cashier', 'pl');
+    // Asked with the browser's session but outside the page, so the refusal is no console error.
+    const refused = await page.request.get(`${baseUrl}/partner/team?lang=pl`, {
+      headers: { Accept: 'text/html' },
+    });
+    expect(refused.status()).toBe(403);
+    await page.context().close();
+  });
+
+  it('invites a cashier and disables the account with the keyboard alone', async () => {
+    const page = await newPage('en');
+    await signIn(page, kino.owner.email, kino.owner.password, 'en');
+    await page.goto(`${baseUrl}/partner/team?lang=en`);
+    await page.focus('#displayName');
+    await page.keyboard.type('Anna Nowak');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('anna.nowak@kino.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#first-password');
+    await check(page, 'partner-team-created', 'en');
+    const password = (await page.locator('#first-password').textContent())!;
+    expect(page.url()).not.toContain(password);
+    await page.goto(`${baseUrl}/partner/team?lang=en`);
+    const disable = page.locator('tr', { hasText: 'anna.nowak@kino.example' }).locator('button');
+    await disable.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/partner\/team\?notice=disabled&lang=en/);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('was disabled');
+    await screenshot(page, 'partner-team-disabled-en');
+    const user = await t.dataSource
+      .getRepository(UserEntity)
+      .findOneByOrFail({ email: 'anna.nowak@kino.example' });
+    expect(user.disabled).toBe(true);
+    await page.context().close();
+  });
+});
