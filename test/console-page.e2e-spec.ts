@@ -5,7 +5,7 @@ import { engine } from './support/databases';
 import { enrolFamily, Enrolled } from './support/enrolment-factory';
 import { cspOf, expectNoInlineCode } from './support/page-html';
 import { signInWithForm } from './support/page-forms';
-import { approvedPartner } from './support/partner-factory';
+import { addOutlet, approvedPartner, offerBody, publishedOffer } from './support/partner-factory';
 import { startApp, TestApp } from './support/test-app';
 
 // The staff console's dashboard as the server sends it: who may see it, and the numbers behind its charts.
@@ -45,11 +45,27 @@ describe(`staff console dashboard (${engine})`, () => {
     const { qrText } = (
       await t.http.get(`/api/v1/cards/${cards[1].id}`).auth(caseWorker.token, { type: 'bearer' }).expect(200)
     ).body;
-    await t.http
+    const outlet = await addOutlet(t, partner.owner.token, partner.partnerId);
+    const offerId = await publishedOffer(t, partner, manager.token, offerBody([outlet]));
+    const check = await t.http
       .post('/api/v1/validations')
       .auth(partner.owner.token, { type: 'bearer' })
       .send({ code: qrText })
       .expect(200);
+    // One use of the offer is redeemed; a second, cancelled, does not count.
+    for (const key of ['first-use', 'cancelled-use']) {
+      const use = await t.http
+        .post('/api/v1/redemptions')
+        .auth(partner.owner.token, { type: 'bearer' })
+        .send({ validationId: check.body.id, offerId, idempotencyKey: key })
+        .expect(201);
+      if (key === 'cancelled-use')
+        await t.http
+          .post(`/api/v1/redemptions/${use.body.id}/cancel`)
+          .auth(partner.owner.token, { type: 'bearer' })
+          .send({ reason: 'wrong offer' })
+          .expect(200);
+    }
     staff = await signInWithForm(t, caseWorker.user.email, caseWorker.password);
   });
   afterAll(() => t.close());
@@ -69,13 +85,13 @@ describe(`staff console dashboard (${engine})`, () => {
     await t.http.get('/console').auth(auditor.token, { type: 'bearer' }).expect(200);
   });
 
-  it('draws four charts as images with names, each with a table of its numbers, under the strict CSP', async () => {
+  it('draws five charts as images with names, each with a table of its numbers, under the strict CSP', async () => {
     const res = await staff.get('/console?lang=en').expect(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(cspOf(res)['script-src']).toEqual(["'self'"]);
     expectNoInlineCode(res.text);
-    expect(res.text.match(/<svg role="img" aria-labelledby="[a-z]+-svg-title"/g)).toHaveLength(4);
-    expect(res.text.match(/<table class="data">/g)).toHaveLength(4);
+    expect(res.text.match(/<svg role="img" aria-labelledby="[a-z]+-svg-title"/g)).toHaveLength(5);
+    expect(res.text.match(/<table class="data">/g)).toHaveLength(5);
     expect(res.text).toContain('<title id="cards-svg-title">Cards by status:');
     // Every card of the family is active; one ends this week; one was checked at a partner.
     expect(rowIn(res.text, 'cards', 'Active')).toBe(String(enrolled.members.length));
@@ -83,6 +99,7 @@ describe(`staff console dashboard (${engine})`, () => {
     expect(rowIn(res.text, 'expiring', 'Total')).toBe('1');
     expect(rowIn(res.text, 'expiring', 'Week from [^<]+')).toBe('1');
     expect(rowIn(res.text, 'checks', 'Total')).toBe('1');
+    expect(rowIn(res.text, 'redemptions', 'Total')).toBe('1');
     // The enrolled family's application was sent this week: the last of twelve rows.
     const weeks = [...res.text.matchAll(/<th scope="row">Week from [^<]+<\/th><td>(\d+)<\/td>/g)];
     expect(weeks.slice(0, 12).map((m) => m[1])).toEqual([...Array(11).fill('0'), '1']);

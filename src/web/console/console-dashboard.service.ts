@@ -8,6 +8,7 @@ import { CategoriesService } from '../../partners/categories/categories.service'
 import { PartnerEntity } from '../../partners/partner.entity';
 import { addDays, todayIn, startOfDayIn } from '../../programmes/eligibility/civil-date';
 import type { ProgrammeEntity } from '../../programmes/programme.entity';
+import { RedemptionEntity } from '../../validations/redemption.entity';
 import { ValidationEntity } from '../../validations/validation.entity';
 import { sumByWeek } from './console-charts';
 
@@ -17,6 +18,8 @@ export const EXPIRY_WEEKS = 13;
 export const CHECK_DAYS = 30;
 
 /** The numbers behind the staff dashboard's charts. Weeks are seven programme days; the last ends today. */
+export type PerCategory = { category: Record<string, string>; slug: string; count: number };
+
 export interface DashboardNumbers {
   /** The first day of each week of applications (oldest first) and how many were sent in it. */
   applications: { from: string; count: number }[];
@@ -24,7 +27,9 @@ export interface DashboardNumbers {
   /** Live cards whose validity ends in each week from today on. */
   expiring: { from: string; count: number }[];
   /** Checks at partners of each category in the last 30 days (categories without checks too). */
-  checks: { category: Record<string, string>; slug: string; count: number }[];
+  checks: PerCategory[];
+  /** Offers redeemed (not cancelled) at partners of each category in the last 30 days. */
+  redemptions: PerCategory[];
 }
 
 /**
@@ -41,13 +46,14 @@ export class ConsoleDashboard {
 
   async numbers(programme: ProgrammeEntity, now = new Date()): Promise<DashboardNumbers> {
     const today = todayIn(programme.timeZone, now);
-    const [applications, cards, expiring, checks] = await Promise.all([
+    const [applications, cards, expiring, checks, redemptions] = await Promise.all([
       this.applicationsPerWeek(programme, today),
       this.cardsByStatus(programme.id),
       this.expiringPerWeek(programme.id, today),
-      this.checksPerCategory(programme, now),
+      this.perCategory(programme, now, ValidationEntity),
+      this.perCategory(programme, now, RedemptionEntity, "r.status = 'recorded'"),
     ]);
-    return { applications, cards, expiring, checks };
+    return { applications, cards, expiring, checks, redemptions };
   }
 
   /** Applications sent (queued), by week: one scan of the queue index with a sum per week. */
@@ -115,16 +121,23 @@ export class ConsoleDashboard {
     return sums.map((count, i) => ({ from: addDays(today, 7 * i), count }));
   }
 
-  private async checksPerCategory(programme: ProgrammeEntity, now: Date) {
+  /** Rows of a partner's table (checks, redemptions) per partner category over the last 30 days. */
+  private async perCategory(
+    programme: ProgrammeEntity,
+    now: Date,
+    table: typeof ValidationEntity | typeof RedemptionEntity,
+    condition = '1 = 1',
+  ): Promise<PerCategory[]> {
     const [rows, categories] = await Promise.all([
       this.dataSource
         .createQueryBuilder()
-        .from(ValidationEntity, 'v')
-        .innerJoin(PartnerEntity, 'p', 'p.id = v.partner_id')
+        .from(table, 'r')
+        .innerJoin(PartnerEntity, 'p', 'p.id = r.partner_id')
         .select('p.category_id', 'categoryId')
         .addSelect('COUNT(*)', 'count')
-        .where('v.created_at >= :since', { since: new Date(now.getTime() - CHECK_DAYS * 86_400_000) })
-        .andWhere('v.programme_id = :programmeId', { programmeId: programme.id })
+        .where('r.created_at >= :since', { since: new Date(now.getTime() - CHECK_DAYS * 86_400_000) })
+        .andWhere('r.programme_id = :programmeId', { programmeId: programme.id })
+        .andWhere(condition)
         .groupBy('p.category_id')
         .getRawMany<{ categoryId: string; count: string | number }>(),
       this.categories.list(programme.id),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { barChart, ChartDatum } from './console-charts';
 import { consoleNav, type ConsolePageState, type ConsoleSection } from './console-nav';
-import type { DashboardNumbers } from './console-dashboard.service';
+import type { DashboardNumbers, PerCategory } from './console-dashboard.service';
 import { fill } from '../page-format';
 import { PageTexts, pageTemplate } from '../page-texts';
 import { layoutView, LayoutMessages } from '../site-layout';
@@ -58,6 +58,15 @@ export class ConsolePage {
     const n = s.numbers;
     const categoryName = (names: Record<string, string>, slug: string) =>
       names[lang] ?? names.en ?? Object.values(names)[0] ?? slug;
+    // Categories are numbered under the bars (their names are too long there) and named in the table.
+    const perCategory = (id: string, title: string, rows: PerCategory[]) =>
+      chart(
+        id,
+        title,
+        t.category,
+        rows.map((c, i) => ({ label: `${i + 1}. ${categoryName(c.category, c.slug)}`, value: c.count })),
+        rows.map((_, i) => String(i + 1)),
+      );
     return this.template({
       layout: layoutView(this.texts, s.programme, {
         language: lang,
@@ -93,16 +102,8 @@ export class ConsolePage {
           n.expiring.map((w) => ({ label: week(w.from), value: w.count })),
           n.expiring.map((w) => shortDay(w.from, lang)),
         ),
-        chart(
-          'checks',
-          t.checksChart,
-          t.category,
-          n.checks.map((c, i) => ({
-            label: `${i + 1}. ${categoryName(c.category, c.slug)}`,
-            value: c.count,
-          })),
-          n.checks.map((_, i) => String(i + 1)),
-        ),
+        perCategory('checks', t.checksChart, n.checks),
+        perCategory('redemptions', t.redemptionsChart, n.redemptions),
       ],
     });
   }
