@@ -126,7 +126,9 @@ describe(`merchant statistics (${engine})`, () => {
       t,
       kino,
       manager,
-      offerBody([kinoMain, kinoFormula], { texts: { pl: { title: 'Bilet −10%' } } }),
+      offerBody([kinoMain, kinoFormula], {
+        texts: { pl: { title: 'Bilet −10%' }, en: { title: 'Ticket 10% off' } },
+      }),
     );
     plusOne = await publishedOffer(
       t,
@@ -238,6 +240,13 @@ describe(`merchant statistics (${engine})`, () => {
         { offerId: ticket, title: 'Bilet −10%', redemptions: 2, cancelled: 1 },
         { offerId: plusOne, title: '+1 bilet "gratis"', redemptions: 1, cancelled: 0 },
       ]);
+      // Titles in the language asked for, where the offer has it; else the programme's first.
+      const english = await get(`${stats(kino.partnerId)}?language=en`, kino.owner.token).expect(200);
+      expect(english.body.byOffer.map((o: { title: string }) => o.title)).toEqual([
+        'Ticket 10% off',
+        '+1 bilet "gratis"',
+      ]);
+      await get(`${stats(kino.partnerId)}?language=english`, kino.owner.token).expect(400);
       expect(res.body.byOutlet).toEqual([
         {
           outletId: kinoMain,

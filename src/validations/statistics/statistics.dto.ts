@@ -18,6 +18,11 @@ export class StatisticsQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'outletId must be a UUID' })
   outletId?: string;
+
+  /** The language of offer titles (ISO 639-1); default, or when the programme does not speak it: its first. */
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter language code' })
+  language?: string;
 }
 
 export type CsvDelimiterName = 'comma' | 'semicolon';

@@ -31,6 +31,8 @@ interface Scope {
   programme: ProgrammeEntity;
   range: StatisticsRange;
   outletId: string | null;
+  /** Offer titles' language. */
+  language: string;
 }
 
 type Row = Record<string, string | number | null>;
@@ -186,7 +188,11 @@ export class StatisticsService {
     const range = statisticsRange(query, programme.timeZone, now);
     if (query.outletId && !(await em.existsBy(OutletEntity, { id: query.outletId, partnerId })))
       throw fieldProblem('outletId', 'outletId is not one of this partner’s outlets');
-    return { partner, programme, range, outletId: query.outletId ?? null };
+    const language =
+      query.language && programme.languages.includes(query.language)
+        ? query.language
+        : programme.languages[0];
+    return { partner, programme, range, outletId: query.outletId ?? null, language };
   }
 
   /**
@@ -215,10 +221,10 @@ export class StatisticsService {
     return em.query(text, values);
   }
 
-  /** Outlet names and offer titles (in the programme's first language) for the ids in a report. */
+  /** Outlet names and offer titles (in the scope's language) for the ids in a report. */
   private async names(
     em: EntityManager,
-    { partner, programme }: Scope,
+    { partner, programme, language }: Scope,
     outletIds: (string | null)[],
     offerIds: string[],
   ): Promise<Names> {
@@ -235,7 +241,6 @@ export class StatisticsService {
           where: { partnerId: partner.id, id: In(unique(offerIds)) },
         })
       : [];
-    const language = programme.languages[0];
     return {
       outlets: new Map(outlets.map((o) => [o.id, o.name])),
       offers: new Map(offers.map((o) => [o.id, textIn(o.texts, language, programme.languages)?.title ?? ''])),

@@ -72,6 +72,7 @@ export class StatsPageController {
       const report = await this.statistics.report(actor, s.partnerId, {
         from: form.from || undefined,
         to: form.to || undefined,
+        language: s.language,
       });
       const shown = { from: report.from, to: report.to };
       sendPage(reply, this.csp, 200, this.page.render({ ...s, period: { form: shown, errors: {} }, report }));

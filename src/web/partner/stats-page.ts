@@ -89,6 +89,7 @@ export class StatsPage {
               to: r.to,
               // Spreadsheets where the decimal mark is a comma (Poland) expect semicolons.
               delimiter: lang === 'en' ? null : 'semicolon',
+              language: lang,
             }),
             charts: [
               chart(
