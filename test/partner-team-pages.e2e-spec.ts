@@ -305,7 +305,9 @@ describe(`partner team pages (${engine})`, () => {
     );
     expect(res.text).toMatch(/value="2026-03-08"/);
     const csv = urlsIn(res.text).find((u) => u.includes('statistics.csv'))!;
-    expect(csv).toBe(`/api/v1/partners/${kino.partnerId}/statistics.csv?from=2026-03-08&to=2026-03-12`);
+    expect(csv).toBe(
+      `/api/v1/partners/${kino.partnerId}/statistics.csv?from=2026-03-08&to=2026-03-12&language=en`,
+    );
     const file = await owner.get(csv).expect(200);
     expect(file.headers['content-type']).toMatch(/^text\/csv/);
     expect(file.headers['content-disposition']).toMatch(/^attachment; filename=/);
@@ -315,7 +317,7 @@ describe(`partner team pages (${engine})`, () => {
     expect(pl.text).toContain('<dt>Sprawdzenia kart</dt><dd>3</dd>');
     expect(pl.text).toContain('<tr><th scope="row">10 marca 2026</th><td>3</td></tr>');
     expect(urlsIn(pl.text)).toContain(
-      `/api/v1/partners/${kino.partnerId}/statistics.csv?from=2026-03-08&to=2026-03-12&delimiter=semicolon`,
+      `/api/v1/partners/${kino.partnerId}/statistics.csv?from=2026-03-08&to=2026-03-12&delimiter=semicolon&language=pl`,
     );
     // The cashier sees the same numbers; the other partner's owner sees only its own.
     const till = await signInWithForm(t, cashier.user.email, cashier.password);

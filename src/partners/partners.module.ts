@@ -17,6 +17,6 @@ import { PartnersService } from './partners.service';
   imports: [ApiKeysModule, NotificationsModule, ProgrammesModule, UsersModule],
   controllers: [PartnersController, OutletsController, PartnerAccountsController, CategoriesController],
   providers: [PartnersService, OutletsService, PartnerAccountsService, CategoriesService],
-  exports: [PartnersService, CategoriesService],
+  exports: [PartnersService, OutletsService, PartnerAccountsService, CategoriesService],
 })
 export class PartnersModule {}

@@ -32,6 +32,6 @@ import { ValidationsService } from './validations.service';
     StatisticsService,
     CheckListService,
   ],
-  exports: [ValidationsService, RevocationsService],
+  exports: [StatisticsService, ValidationsService, RevocationsService],
 })
 export class ValidationsModule {}

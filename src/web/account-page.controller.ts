@@ -1,24 +1,21 @@
 import { Body, Controller, Headers, HttpCode, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../auth/actor';
 import type { LossReason } from '../cards/card-status';
-import { Auth, RateLimit } from '../common/decorators/auth.decorator';
 import { CurrentActor } from '../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../common/language';
 import { ProblemException } from '../common/problem/problem.exception';
-import type { AppConfig } from '../config/app.config';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { AccountNotice, AccountPage, AccountState, refusalAt } from './account-page';
-import { strictPageCsp } from './content-security-policy';
 import { AccountQueryDto } from './dto/account-query.dto';
 import { FamilyAccount } from './family-account.service';
 import { PageCsrf } from './page-csrf';
 import { field, FormResult, readEducationForm, readLostCardForm, readNewbornForm } from './page-forms';
 import { seeOther, sendPage } from './page-reply';
-import { AccountPageRoute, FormRoute } from './page-route.decorator';
+import { AccountPageRoute, FamilyFormRoute } from './page-route.decorator';
 import { siteHref } from './site-layout';
+import { PageCsp } from './page-csp';
 
 const FAMILY = ['family' as const];
 type FormBody = Record<string, unknown>;
@@ -43,17 +40,13 @@ const EDUCATION_SERVICE_FIELDS = {
 @ApiTags('web')
 @Controller('account')
 export class AccountPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly page: AccountPage,
     private readonly account: FamilyAccount,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'The family account', FAMILY)
   async show(
@@ -63,17 +56,15 @@ export class AccountPageController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
     const state = await this.state(actor, query.lang, acceptLanguage);
-    sendPage(reply, this.csp, 200, this.page.render({ ...state, notice: query.notice ?? null }));
+    sendPage(reply, this.pageCsp.strict, 200, this.page.render({ ...state, notice: query.notice ?? null }));
   }
 
   /** Asks the programme office for a new card: a duplicate-card application, sent at once. */
   @HttpCode(303)
-  @FormRoute('lost-card', 'Reported: the account page, saying so', {
+  @FamilyFormRoute('lost-card', 'Reported: the account page, saying so', {
     400: 'The account page, with errors at the lost-card form’s fields',
     409: 'The account page: this card cannot be reported now',
   })
-  @Auth({ roles: FAMILY })
-  @RateLimit('selfService')
   async reportLost(
     @CurrentActor() actor: Actor,
     @Body() body: FormBody,
@@ -102,12 +93,10 @@ export class AccountPageController {
 
   /** A new child in the family: an add-member application, sent at once. */
   @HttpCode(303)
-  @FormRoute('newborn', 'Sent: the account page, saying so', {
+  @FamilyFormRoute('newborn', 'Sent: the account page, saying so', {
     400: 'The account page, with errors at the newborn form’s fields',
     409: 'The account page: the request cannot be sent now',
   })
-  @Auth({ roles: FAMILY })
-  @RateLimit('selfService')
   async addNewborn(
     @CurrentActor() actor: Actor,
     @Body() body: FormBody,
@@ -137,12 +126,10 @@ export class AccountPageController {
 
   /** A child's education goes on: an extension application with the new end date, sent at once. */
   @HttpCode(303)
-  @FormRoute('education', 'Sent: the account page, saying so', {
+  @FamilyFormRoute('education', 'Sent: the account page, saying so', {
     400: 'The account page, with errors at the education form’s fields',
     409: 'The account page: the request cannot be sent now',
   })
-  @Auth({ roles: FAMILY })
-  @RateLimit('selfService')
   async extendEducation(
     @CurrentActor() actor: Actor,
     @Body() body: FormBody,
@@ -186,7 +173,12 @@ export class AccountPageController {
     const state = await this.state(actor, field(body, 'lang') || undefined, acceptLanguage);
     const { form, errors } = read(body);
     const again = (status: number, found: Record<string, string>) =>
-      sendPage(reply, this.csp, status, this.page.render({ ...state, [which]: { form, errors: found } }));
+      sendPage(
+        reply,
+        this.pageCsp.strict,
+        status,
+        this.page.render({ ...state, [which]: { form, errors: found } }),
+      );
     if (Object.keys(errors).length > 0) return again(400, errors as Record<string, string>);
     let refused: { status: number; errors: Record<string, string> } | null;
     try {

@@ -1,14 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Query, Req, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor';
 import type { ApplicationEntity } from '../applications/application.entity';
-import { Auth, RateLimit } from '../common/decorators/auth.decorator';
 import { CurrentActor } from '../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../common/language';
 import { ProblemException } from '../common/problem/problem.exception';
-import type { AppConfig } from '../config/app.config';
 import { ProgrammesService } from '../programmes/programmes.service';
 import {
   memberInputs,
@@ -21,14 +18,14 @@ import {
 import { ApplyPage, ApplyStep, StepContext, stepPath } from './apply-page';
 import { ApplyWizard } from './apply-wizard.service';
 import { uploadErrors } from './apply-upload';
-import { strictPageCsp } from './content-security-policy';
 import { ApplyStepQueryDto } from './dto/apply-step-query.dto';
 import { PageQueryDto } from './dto/page-query.dto';
 import { PageCsrf } from './page-csrf';
 import { field } from './page-forms';
 import { seeOther, sendPage } from './page-reply';
-import { AccountPageRoute, FormRoute } from './page-route.decorator';
+import { AccountPageRoute, FamilyFormRoute } from './page-route.decorator';
 import { siteHref } from './site-layout';
+import { PageCsp } from './page-csp';
 
 export const ACCOUNT_PATH = '/account';
 const FAMILY = ['family' as const];
@@ -43,17 +40,13 @@ const FORM_ERRORS = { 400: 'The step again, with errors at its fields' };
 @ApiTags('web')
 @Controller('apply')
 export class ApplyPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly page: ApplyPage,
     private readonly wizard: ApplyWizard,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   /** Where the family stands: a saved draft opens at "check and send", none starts with the household. */
   @AccountPageRoute('', 'Redirects to the step to continue with', FAMILY)
@@ -94,13 +87,11 @@ export class ApplyPageController {
       city: c.app?.city ?? '',
       phone: c.app?.phone ?? '',
     };
-    sendPage(reply, this.csp, 200, this.page.members(c, address, rows));
+    sendPage(reply, this.pageCsp.strict, 200, this.page.members(c, address, rows));
   }
 
   @HttpCode(303)
-  @FormRoute('members', 'Saved: on to the statements, or the same step with one more row', FORM_ERRORS)
-  @Auth({ roles: FAMILY })
-  @RateLimit('selfService')
+  @FamilyFormRoute('members', 'Saved: on to the statements, or the same step with one more row', FORM_ERRORS)
   async saveMembers(
     @CurrentActor() actor: Actor,
     @Body() body: FormBody,
@@ -115,7 +106,7 @@ export class ApplyPageController {
     const again = (errors: Record<string, string>) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         400,
         this.page.members(
           { ...c, errors },
@@ -152,13 +143,11 @@ export class ApplyPageController {
     const values = people.map((p) =>
       Object.fromEntries(STATEMENT_FIELDS.map((f) => [f, String(p.input[f] ?? '')])),
     );
-    sendPage(reply, this.csp, 200, this.page.statements(c, people, values));
+    sendPage(reply, this.pageCsp.strict, 200, this.page.statements(c, people, values));
   }
 
   @HttpCode(303)
-  @FormRoute('statements', 'Saved: on to the documents', FORM_ERRORS)
-  @Auth({ roles: FAMILY })
-  @RateLimit('selfService')
+  @FamilyFormRoute('statements', 'Saved: on to the documents', FORM_ERRORS)
   async saveStatements(
     @CurrentActor() actor: Actor,
     @Body() body: FormBody,
@@ -170,7 +159,12 @@ export class ApplyPageController {
     const people = await this.wizard.people(c.app);
     const form = readStatementsForm(body, people.length);
     const again = (errors: Record<string, string>) =>
-      sendPage(reply, this.csp, 400, this.page.statements({ ...c, errors }, people, form.statements));
+      sendPage(
+        reply,
+        this.pageCsp.strict,
+        400,
+        this.page.statements({ ...c, errors }, people, form.statements),
+      );
     if (Object.keys(form.errors).length > 0) return again(form.errors);
     try {
       await this.wizard.saveMembers(
@@ -198,12 +192,17 @@ export class ApplyPageController {
   ): Promise<void> {
     const c = await this.step(actor, query.lang, acceptLanguage, query.saved === '1');
     if (!c.app) return this.leave(reply, c);
-    sendPage(reply, this.csp, 200, this.page.documents(c, await this.wizard.documents(actor, c.app)));
+    sendPage(
+      reply,
+      this.pageCsp.strict,
+      200,
+      this.page.documents(c, await this.wizard.documents(actor, c.app)),
+    );
   }
 
   /** multipart/form-data: `kind`, then `file`; the CSRF token and language come in the form's action URL. */
   @HttpCode(303)
-  @FormRoute(
+  @FamilyFormRoute(
     'documents',
     'Attached: the documents step again',
     {
@@ -213,8 +212,6 @@ export class ApplyPageController {
     },
     'multipart/form-data',
   )
-  @Auth({ roles: FAMILY })
-  @RateLimit('selfService')
   async upload(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -231,7 +228,7 @@ export class ApplyPageController {
       const documents = await this.wizard.documents(actor, c.app);
       return sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         found.status,
         this.page.documents({ ...c, errors: found.errors }, documents),
       );
@@ -248,15 +245,13 @@ export class ApplyPageController {
   ): Promise<void> {
     const c = await this.step(actor, query.lang, acceptLanguage, query.saved === '1');
     if (!c.app) return this.leave(reply, c);
-    sendPage(reply, this.csp, 200, await this.reviewPage(actor, c, c.app));
+    sendPage(reply, this.pageCsp.strict, 200, await this.reviewPage(actor, c, c.app));
   }
 
   @HttpCode(303)
-  @FormRoute('submit', 'Sent: on to the account page', {
+  @FamilyFormRoute('submit', 'Sent: on to the account page', {
     409: 'The last step again: the application cannot be sent as it is',
   })
-  @Auth({ roles: FAMILY })
-  @RateLimit('selfService')
   async submit(
     @CurrentActor() actor: Actor,
     @Body() body: FormBody,
@@ -270,7 +265,7 @@ export class ApplyPageController {
     } catch (error) {
       if (!(error instanceof ProblemException) || ![400, 409].includes(error.problem.status)) throw error;
       const html = await this.reviewPage(actor, { ...c, errors: { submit: 'submitNotReady' } }, c.app);
-      return sendPage(reply, this.csp, 409, html);
+      return sendPage(reply, this.pageCsp.strict, 409, html);
     }
     seeOther(reply, siteHref(ACCOUNT_PATH, { lang: c.language }));
   }

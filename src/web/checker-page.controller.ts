@@ -1,14 +1,12 @@
 import { Controller, Headers, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { pickLanguage } from '../common/language';
-import type { AppConfig } from '../config/app.config';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { CheckerPage } from './checker-page';
-import { strictPageCsp } from './content-security-policy';
 import { PageQueryDto } from './dto/page-query.dto';
 import { pageHeaders, PageRoute } from './page-route.decorator';
+import { PageCsp } from './page-csp';
 
 /**
  * The merchant checker at /merchant/check: a page shell with no data in it (the merchant signs in on the page
@@ -17,15 +15,11 @@ import { pageHeaders, PageRoute } from './page-route.decorator';
 @ApiTags('web')
 @Controller('merchant')
 export class CheckerPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly page: CheckerPage,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @PageRoute('check', 'The checker page')
   async show(
@@ -34,7 +28,7 @@ export class CheckerPageController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<string> {
     const programme = await this.programmes.default();
-    pageHeaders(reply, this.csp);
+    pageHeaders(reply, this.pageCsp.strict);
     return this.page.render(
       programme,
       pickLanguage(query.lang, acceptLanguage, this.page.texts.languagesFor(programme)),

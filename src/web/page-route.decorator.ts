@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Role } from '../auth/roles';
-import { Auth, Public } from '../common/decorators/auth.decorator';
+import { Auth, Public, RateLimit } from '../common/decorators/auth.decorator';
 import { ProblemDto } from '../common/problem/problem.dto';
 import { PageSignInFilter } from './page-sign-in.filter';
 
@@ -96,6 +96,13 @@ const pageDocs = (description: string, errorPages: Record<number, string>) => [
 ];
 
 const problemJson = () => ({ 'application/json': { schema: { $ref: getSchemaPath(ProblemDto) } } });
+
+/**
+ * A family's form post (the application wizard, the account's requests): signed-in family accounts only, at the
+ * self-service rate limit. The handler still says @HttpCode(303) itself (see FormRoute).
+ */
+export const FamilyFormRoute = (...args: Parameters<typeof FormRoute>) =>
+  applyDecorators(FormRoute(...args), Auth({ roles: ['family'] }), RateLimit('selfService'));
 
 /** The page's own Content-Security-Policy, and caches told that the language follows Accept-Language. */
 export function pageHeaders(reply: FastifyReply, csp: string): void {

@@ -1,33 +1,27 @@
 import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/decorators/auth.decorator';
 import { pickLanguage } from '../common/language';
 import { ProblemDto } from '../common/problem/problem.dto';
-import type { AppConfig } from '../config/app.config';
 import { CategoriesService } from '../partners/categories/categories.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { brandingOf, brandStylesheet } from './branding';
-import { strictPageCsp } from './content-security-policy';
 import { PageQueryDto } from './dto/page-query.dto';
 import { LandingPage } from './landing-page';
 import { pageHeaders, PageRoute } from './page-route.decorator';
+import { PageCsp } from './page-csp';
 
 /** The landing page at / and the programme's colours as a stylesheet for every page of the shared layout. */
 @ApiTags('web')
 @Controller()
 export class SitePagesController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly categories: CategoriesService,
     private readonly landing: LandingPage,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @PageRoute('', 'The landing page: the programme, who qualifies, how to apply, the partner offers')
   async show(
@@ -36,7 +30,7 @@ export class SitePagesController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<string> {
     const programme = await this.programmes.default();
-    pageHeaders(reply, this.csp);
+    pageHeaders(reply, this.pageCsp.strict);
     const language = pickLanguage(query.lang, acceptLanguage, this.landing.texts.languagesFor(programme));
     return this.landing.render(programme, language, await this.categories.list(programme.id));
   }

@@ -1,16 +1,14 @@
 import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/decorators/auth.decorator';
 import { pickLanguage } from '../common/language';
 import { ProblemDto } from '../common/problem/problem.dto';
-import type { AppConfig } from '../config/app.config';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { strictPageCsp } from './content-security-policy';
 import { pageHeaders, PageRoute } from './page-route.decorator';
 import { PageQueryDto } from './dto/page-query.dto';
 import { WalletPage } from './wallet-page';
+import { PageCsp } from './page-csp';
 
 const MANIFEST = { 'application/manifest+json': { schema: { type: 'object' } } };
 
@@ -22,15 +20,11 @@ const MANIFEST = { 'application/manifest+json': { schema: { type: 'object' } } }
 @ApiTags('web')
 @Controller('family')
 export class WalletPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly page: WalletPage,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @PageRoute('wallet', 'The wallet page')
   async show(
@@ -39,7 +33,7 @@ export class WalletPageController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<string> {
     const programme = await this.programmes.default();
-    pageHeaders(reply, this.csp);
+    pageHeaders(reply, this.pageCsp.strict);
     return this.page.render(
       programme,
       pickLanguage(query.lang, acceptLanguage, this.page.texts.languagesFor(programme)),

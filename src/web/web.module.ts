@@ -30,12 +30,12 @@ import { ConsoleReviewPage } from './console/console-review-page';
 import { ConsoleReviewPageController } from './console/console-review-page.controller';
 import { FamilyAccount } from './family-account.service';
 import { LandingPage } from './landing-page';
-import { PageCsrf } from './page-csrf';
 import { SignInPage } from './sign-in-page';
 import { SignInPageController } from './sign-in-page.controller';
 import { SitePagesController } from './site-pages.controller';
 import { WalletPageController } from './wallet-page.controller';
 import { WalletPage } from './wallet-page';
+import { WebCommonModule } from './web-common.module';
 
 /**
  * Server-rendered pages, some enhanced by browser scripts in public/ (no build step): the landing page and the
@@ -45,6 +45,7 @@ import { WalletPage } from './wallet-page';
  */
 @Module({
   imports: [
+    WebCommonModule,
     ProgrammesModule,
     PartnersModule,
     CatalogueModule,
@@ -77,7 +78,6 @@ import { WalletPage } from './wallet-page';
     CheckerPage,
     WalletPage,
     SignInPage,
-    PageCsrf,
     ApplyPage,
     ApplyWizard,
     AccountPage,

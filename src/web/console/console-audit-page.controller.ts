@@ -1,5 +1,4 @@
 import { Controller, Headers, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '../../audit/audit.service';
@@ -7,15 +6,14 @@ import type { AuditQueryDto } from '../../audit/dto/audit-query.dto';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../common/language';
-import type { AppConfig } from '../../config/app.config';
 import { ProgrammesService } from '../../programmes/programmes.service';
 import { ConsoleAuditPage } from './console-audit-page';
 import { AUDIT_READERS } from './console-nav';
-import { strictPageCsp } from '../content-security-policy';
 import { ConsoleAuditQueryDto } from './dto/console-audit-query.dto';
 import { PageCsrf } from '../page-csrf';
 import { sendPage } from '../page-reply';
 import { AccountPageRoute } from '../page-route.decorator';
+import { PageCsp } from '../page-csp';
 
 const PAGE_SIZE = 50;
 
@@ -23,17 +21,13 @@ const PAGE_SIZE = 50;
 @ApiTags('web')
 @Controller('console/audit')
 export class ConsoleAuditPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly audit: AuditService,
     private readonly page: ConsoleAuditPage,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'The audit log, newest first, with filters', AUDIT_READERS)
   async show(
@@ -58,7 +52,7 @@ export class ConsoleAuditPageController {
     const csrf = this.csrf.forSession(actor);
     sendPage(
       reply,
-      this.csp,
+      this.pageCsp.strict,
       200,
       this.page.render({ programme, language, csrf, role: actor.role, filters, items, nextCursor }),
     );

@@ -1,36 +1,30 @@
 import { Controller, Headers, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../auth/actor';
 import { STAFF_READERS } from '../../auth/roles';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../common/language';
-import type { AppConfig } from '../../config/app.config';
 import { ProgrammesService } from '../../programmes/programmes.service';
-import { strictPageCsp } from '../content-security-policy';
 import { ConsoleDashboard } from './console-dashboard.service';
 import { ConsolePage } from './console-page';
 import { PageQueryDto } from '../dto/page-query.dto';
 import { PageCsrf } from '../page-csrf';
 import { sendPage } from '../page-reply';
 import { AccountPageRoute } from '../page-route.decorator';
+import { PageCsp } from '../page-csp';
 
 /** The staff console's dashboard at /console: four charts drawn by the server, each with its table. */
 @ApiTags('web')
 @Controller('console')
 export class ConsolePageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly dashboard: ConsoleDashboard,
     private readonly page: ConsolePage,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'The staff dashboard', STAFF_READERS)
   async show(
@@ -44,7 +38,7 @@ export class ConsolePageController {
     const numbers = await this.dashboard.numbers(programme);
     sendPage(
       reply,
-      this.csp,
+      this.pageCsp.strict,
       200,
       this.page.render({
         programme,

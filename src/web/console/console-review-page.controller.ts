@@ -1,5 +1,4 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CASE_STAFF, isCaseStaff } from '../../applications/application-access';
@@ -15,9 +14,7 @@ import { Auth } from '../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../common/language';
 import { ProblemException } from '../../common/problem/problem.exception';
-import type { AppConfig } from '../../config/app.config';
 import { ProgrammesService } from '../../programmes/programmes.service';
-import { strictPageCsp } from '../content-security-policy';
 import { DecisionField, readDecisionForm } from './console-review-form';
 import { ApplicationState, ConsoleReviewPage } from './console-review-page';
 import { ConsoleReviewQueryDto } from './dto/console-review-query.dto';
@@ -27,6 +24,7 @@ import { field } from '../page-forms';
 import { seeOther, sendPage } from '../page-reply';
 import { AccountPageRoute, FormRoute } from '../page-route.decorator';
 import { siteHref } from '../site-layout';
+import { PageCsp } from '../page-csp';
 
 const PAGE_SIZE = 20;
 const WAITING = ['submitted', 'in_review', 'resubmitted'] as const;
@@ -39,8 +37,6 @@ const WAITING = ['submitted', 'in_review', 'resubmitted'] as const;
 @ApiTags('web')
 @Controller('console/review')
 export class ConsoleReviewPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly queue: ReviewQueueService,
@@ -49,10 +45,8 @@ export class ConsoleReviewPageController {
     private readonly documents: DocumentsService,
     private readonly page: ConsoleReviewPage,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'The review queue: applications waiting for a decision, oldest first', STAFF_READERS)
   async list(
@@ -78,7 +72,7 @@ export class ConsoleReviewPageController {
       nextCursor,
       notice: !!query.notice,
     });
-    sendPage(reply, this.csp, 200, html);
+    sendPage(reply, this.pageCsp.strict, 200, html);
   }
 
   @AccountPageRoute(':id', 'One application with the decision form', STAFF_READERS)
@@ -91,7 +85,7 @@ export class ConsoleReviewPageController {
   ): Promise<void> {
     sendPage(
       reply,
-      this.csp,
+      this.pageCsp.strict,
       200,
       this.page.application(await this.state(actor, id, query.lang, acceptLanguage)),
     );
@@ -116,7 +110,7 @@ export class ConsoleReviewPageController {
     const again = (status: number, found: Partial<Record<DecisionField, string>>) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         status,
         this.page.application({ ...state, decision: { form, errors: found } }),
       );

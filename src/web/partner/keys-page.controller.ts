@@ -1,5 +1,4 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemDto } from '../../common/problem/problem.dto';
 import type { FastifyReply } from 'fastify';
@@ -7,9 +6,7 @@ import type { Actor } from '../../auth/actor';
 import { PARTNER_API_SCOPES } from '../../auth/roles';
 import { Auth } from '../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
-import type { AppConfig } from '../../config/app.config';
 import { PartnerAccountsService } from '../../partners/partner-accounts.service';
-import { strictPageCsp } from '../content-security-policy';
 import { field } from '../page-forms';
 import { seeOther, sendPage } from '../page-reply';
 import { AccountPageRoute, FormRoute } from '../page-route.decorator';
@@ -19,6 +16,7 @@ import { KeysQueryDto } from './dto/keys-query.dto';
 import { KeysPage } from './keys-page';
 import { PartnerTeamPages } from './team-common';
 import { readKeyForm } from './team-forms';
+import { PageCsp } from '../page-csp';
 
 const OWNER = ['merchant_owner' as const];
 
@@ -29,16 +27,12 @@ const OWNER = ['merchant_owner' as const];
 @ApiTags('web')
 @Controller('partner/keys')
 export class KeysPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly accounts: PartnerAccountsService,
     private readonly pages: PartnerTeamPages,
     private readonly page: KeysPage,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', "The partner's till API keys and the form for a new one", OWNER)
   async list(
@@ -49,7 +43,7 @@ export class KeysPageController {
   ): Promise<void> {
     const s = await this.pages.state(actor, query.lang, acceptLanguage);
     const keys = await this.accounts.keys(actor, s.partnerId);
-    sendPage(reply, this.csp, 200, this.page.list({ ...s, keys, notice: query.notice }));
+    sendPage(reply, this.pageCsp.strict, 200, this.page.list({ ...s, keys, notice: query.notice }));
   }
 
   /** Not a redirect: the answer shows the whole key this once, and it goes in no address. */
@@ -68,13 +62,18 @@ export class KeysPageController {
     const { form, errors } = readKeyForm(body);
     if (Object.keys(errors).length > 0) {
       const keys = await this.accounts.keys(actor, s.partnerId);
-      return sendPage(reply, this.csp, 400, this.page.list({ ...s, keys, create: { form, errors } }));
+      return sendPage(
+        reply,
+        this.pageCsp.strict,
+        400,
+        this.page.list({ ...s, keys, create: { form, errors } }),
+      );
     }
     const { entity, key } = await this.accounts.createKey(actor, s.partnerId, {
       name: form.name,
       scopes: [...PARTNER_API_SCOPES],
     });
-    sendPage(reply, this.csp, 200, this.page.created(s, entity, key));
+    sendPage(reply, this.pageCsp.strict, 200, this.page.created(s, entity, key));
   }
 
   /** Another partner's key, or no key, is the service's 404. */

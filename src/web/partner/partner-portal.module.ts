@@ -1,19 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
 import { OffersModule } from '../../offers/offers.module';
-import { OutletsService } from '../../partners/outlets.service';
 import { PartnersModule } from '../../partners/partners.module';
 import { ProgrammesModule } from '../../programmes/programmes.module';
-import { PageCsrf } from '../page-csrf';
 import { PortalPages } from './portal-page';
 import { PortalOffersController } from './portal-offers.controller';
 import { PortalOutletsController } from './portal-outlets.controller';
 import { PortalProfileController } from './portal-profile.controller';
 import { PortalRegisterController } from './portal-register.controller';
+import { WebCommonModule } from '../web-common.module';
 
 /** The partner portal: registration, the partner's profile, outlets and the offer editor with its preview. */
 @Module({
-  imports: [AuthModule, ProgrammesModule, PartnersModule, OffersModule],
+  imports: [WebCommonModule, AuthModule, ProgrammesModule, PartnersModule, OffersModule],
   controllers: [
     PortalRegisterController,
     PortalProfileController,
@@ -22,7 +21,7 @@ import { PortalRegisterController } from './portal-register.controller';
   ],
   // OutletsService is the API's own (PartnersModule does not export it): stateless, so a second instance
   // here runs the same checks, access rules and audit entries.
-  providers: [PortalPages, PageCsrf, OutletsService],
+  providers: [PortalPages],
 })
 export class PartnerPortalModule {}
 

@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../../api-keys/api-keys.module';
 import { AuthModule } from '../../auth/auth.module';
-import { NotificationsModule } from '../../notifications/notifications.module';
-import { PartnerAccountsService } from '../../partners/partner-accounts.service';
+import { PartnersModule } from '../../partners/partners.module';
 import { ProgrammesModule } from '../../programmes/programmes.module';
-import { UsersModule } from '../../users/users.module';
-import { StatisticsService } from '../../validations/statistics/statistics.service';
-import { PageCsrf } from '../page-csrf';
+import { ValidationsModule } from '../../validations/validations.module';
 import { KeysPage } from './keys-page';
 import { KeysPageController } from './keys-page.controller';
 import { StatsPage } from './stats-page';
@@ -14,6 +11,7 @@ import { StatsPageController } from './stats-page.controller';
 import { PartnerTeamPages } from './team-common';
 import { TeamPage } from './team-page';
 import { TeamPageController } from './team-page.controller';
+import { WebCommonModule } from '../web-common.module';
 
 /**
  * The partner portal's team pages: cashier accounts, till API keys and the partner's statistics with charts.
@@ -21,17 +19,9 @@ import { TeamPageController } from './team-page.controller';
  * keep the API's access rules and audit entries.
  */
 @Module({
-  imports: [ApiKeysModule, AuthModule, NotificationsModule, ProgrammesModule, UsersModule],
+  imports: [WebCommonModule, ApiKeysModule, AuthModule, PartnersModule, ProgrammesModule, ValidationsModule],
   controllers: [TeamPageController, KeysPageController, StatsPageController],
-  providers: [
-    PageCsrf,
-    PartnerAccountsService,
-    StatisticsService,
-    PartnerTeamPages,
-    TeamPage,
-    KeysPage,
-    StatsPage,
-  ],
+  providers: [PartnerTeamPages, TeamPage, KeysPage, StatsPage],
 })
 export class PartnerTeamModule {}
 

@@ -1,5 +1,4 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../auth/actor';
@@ -7,7 +6,6 @@ import { MERCHANT_ROLES } from '../../auth/roles';
 import { Auth } from '../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { pickLanguage, textIn } from '../../common/language';
-import type { AppConfig } from '../../config/app.config';
 import type { OfferQueryDto, OfferView } from '../../offers/dto/offer.dto';
 import { formatBenefit } from '../../offers/offer-benefit';
 import { OFFER_ACTIONS, OfferAction } from '../../offers/offer-state';
@@ -19,7 +17,6 @@ import { PartnersService } from '../../partners/partners.service';
 import type { ProgrammeEntity } from '../../programmes/programme.entity';
 import { ProgrammesService } from '../../programmes/programmes.service';
 import { CatalogueContext } from '../catalogue-items';
-import { strictPageCsp } from '../content-security-policy';
 import { PageCsrf } from '../page-csrf';
 import { field } from '../page-forms';
 import { fill } from '../page-format';
@@ -42,6 +39,7 @@ import {
 import { offerGroups, scheduleText } from './portal-offer-views';
 import { OFFER_EDITOR_SCRIPT, PortalPages, summaryOf } from './portal-page';
 import { offerPreview } from './portal-preview';
+import { PageCsp } from '../page-csp';
 
 export const OFFERS_PATH = '/partner/offers';
 const OWNER = ['merchant_owner' as const];
@@ -77,8 +75,6 @@ interface EditorState {
 @ApiTags('web')
 @Controller('partner/offers')
 export class PortalOffersController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly partners: PartnersService,
@@ -87,10 +83,8 @@ export class PortalOffersController {
     private readonly categories: CategoriesService,
     private readonly pages: PortalPages,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'The partner’s offers with their states and steps', [...MERCHANT_ROLES], {
     404: 'The account belongs to no partner',
@@ -103,7 +97,7 @@ export class PortalOffersController {
   ): Promise<void> {
     sendPage(
       reply,
-      this.csp,
+      this.pageCsp.strict,
       200,
       await this.listPage(actor, query.lang, acceptLanguage, query.notice ?? null),
     );
@@ -129,7 +123,7 @@ export class PortalOffersController {
     if (!Object.hasOwn(STEPS, step))
       return sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         400,
         await this.listPage(actor, lang, acceptLanguage, null, 'actionRefused'),
       );
@@ -140,7 +134,12 @@ export class PortalOffersController {
       const key = (error as { problem: { type: string } }).problem.type.endsWith('partner-not-approved')
         ? 'notApproved'
         : 'actionRefused';
-      return sendPage(reply, this.csp, 409, await this.listPage(actor, lang, acceptLanguage, null, key));
+      return sendPage(
+        reply,
+        this.pageCsp.strict,
+        409,
+        await this.listPage(actor, lang, acceptLanguage, null, key),
+      );
     }
     seeOther(reply, siteHref(OFFERS_PATH, { notice: STEPS[step], lang: language }));
   }
@@ -156,7 +155,7 @@ export class PortalOffersController {
     const outlets = await this.outlets.list(actor, c.partner.id);
     const form = newOfferForm(outlets.map((o) => o.id));
     const html = await this.editor(actor, c, { view: null, form, errors: {}, preview: null }, null);
-    sendPage(reply, this.csp, 200, html);
+    sendPage(reply, this.pageCsp.strict, 200, html);
   }
 
   @HttpCode(303)
@@ -181,7 +180,7 @@ export class PortalOffersController {
     const again = async (status: number, found: FormErrors, preview: ReadOffer | null) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         status,
         await this.editor(actor, c, { view: null, form, errors: found, preview }, null),
       );
@@ -223,7 +222,7 @@ export class PortalOffersController {
     );
     const preview = offerBody(form, c.programme.languages, c.programme.currency, c.programme.timeZone);
     const html = await this.editor(actor, c, { view, form, errors: {}, preview }, query.notice ?? null);
-    sendPage(reply, this.csp, 200, html);
+    sendPage(reply, this.pageCsp.strict, 200, html);
   }
 
   @HttpCode(303)
@@ -247,7 +246,7 @@ export class PortalOffersController {
     const again = async (status: number, found: FormErrors, preview: ReadOffer | null) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         status,
         await this.editor(actor, c, { view, form, errors: found, preview }, null),
       );

@@ -1,5 +1,4 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../auth/actor';
@@ -7,14 +6,12 @@ import { MERCHANT_ROLES } from '../../auth/roles';
 import { Auth } from '../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../common/language';
-import type { AppConfig } from '../../config/app.config';
 import type { OutletInputDto, UpdateOutletDto } from '../../partners/dto/outlet.dto';
 import type { OutletEntity } from '../../partners/outlet.entity';
 import { OutletsService } from '../../partners/outlets.service';
 import { PartnersService } from '../../partners/partners.service';
 import { ProgrammesService } from '../../programmes/programmes.service';
 import { addressOf, webLink } from '../catalogue-items';
-import { strictPageCsp } from '../content-security-policy';
 import { PageCsrf } from '../page-csrf';
 import { field } from '../page-forms';
 import { fill } from '../page-format';
@@ -31,6 +28,7 @@ import {
 } from './portal-outlet-form';
 import { outletGroups } from './portal-outlet-views';
 import { PortalPages, summaryOf } from './portal-page';
+import { PageCsp } from '../page-csp';
 
 export const OUTLETS_PATH = '/partner/outlets';
 const OWNER = ['merchant_owner' as const];
@@ -49,18 +47,14 @@ interface OutletState {
 @ApiTags('web')
 @Controller('partner/outlets')
 export class PortalOutletsController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly partners: PartnersService,
     private readonly outlets: OutletsService,
     private readonly pages: PortalPages,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'The partner’s outlets', [...MERCHANT_ROLES], {
     404: 'The account belongs to no partner',
@@ -89,7 +83,7 @@ export class PortalOutletsController {
         })),
       },
     );
-    sendPage(reply, this.csp, 200, html);
+    sendPage(reply, this.pageCsp.strict, 200, html);
   }
 
   @AccountPageRoute('new', 'The form to add an outlet', OWNER)
@@ -99,7 +93,12 @@ export class PortalOutletsController {
     @Res() reply: FastifyReply,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
-    sendPage(reply, this.csp, 200, await this.page(actor, query.lang, acceptLanguage, { outlet: null }));
+    sendPage(
+      reply,
+      this.pageCsp.strict,
+      200,
+      await this.page(actor, query.lang, acceptLanguage, { outlet: null }),
+    );
   }
 
   @HttpCode(303)
@@ -120,7 +119,7 @@ export class PortalOutletsController {
     const again = async (status: number, errors: FormErrors) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         status,
         await this.page(actor, lang, acceptLanguage, { outlet: null, values, errors }),
       );
@@ -148,7 +147,7 @@ export class PortalOutletsController {
   ): Promise<void> {
     const partner = await this.partners.mine(actor);
     const outlet = await this.outlets.get(actor, partner.id, id);
-    sendPage(reply, this.csp, 200, await this.page(actor, query.lang, acceptLanguage, { outlet }));
+    sendPage(reply, this.pageCsp.strict, 200, await this.page(actor, query.lang, acceptLanguage, { outlet }));
   }
 
   @HttpCode(303)
@@ -171,7 +170,7 @@ export class PortalOutletsController {
     const again = async (status: number, errors: FormErrors) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         status,
         await this.page(actor, lang, acceptLanguage, { outlet, values, errors }),
       );
@@ -207,7 +206,7 @@ export class PortalOutletsController {
     if (field(body, 'confirm') !== 'yes')
       return sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         400,
         await this.page(actor, lang, acceptLanguage, { outlet, errors: { confirm: 'confirm' } }),
       );

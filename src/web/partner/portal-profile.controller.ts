@@ -1,5 +1,4 @@
 import { Body, Controller, Headers, HttpCode, Query, Req, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../auth/actor';
@@ -7,14 +6,12 @@ import { MERCHANT_ROLES } from '../../auth/roles';
 import { Auth } from '../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../common/language';
-import type { AppConfig } from '../../config/app.config';
 import { CategoriesService } from '../../partners/categories/categories.service';
 import { UpdatePartnerDto } from '../../partners/dto/partner-input.dto';
 import { MAX_LOGO_BYTES } from '../../partners/logo-image';
 import { PartnersService } from '../../partners/partners.service';
 import type { ProgrammeEntity } from '../../programmes/programme.entity';
 import { ProgrammesService } from '../../programmes/programmes.service';
-import { strictPageCsp } from '../content-security-policy';
 import { PageCsrf } from '../page-csrf';
 import { field } from '../page-forms';
 import { fill, longDate } from '../page-format';
@@ -26,6 +23,7 @@ import { dtoProblems, FormErrors, refusal } from './portal-fields';
 import { PortalPages, summaryOf } from './portal-page';
 import { partnerFormErrors, partnerFormValues, profileBody, readPartnerForm } from './portal-partner-form';
 import { profileGroups } from './portal-partner-views';
+import { PageCsp } from '../page-csp';
 
 export const PROFILE_PATH = '/partner';
 const OWNER = ['merchant_owner' as const];
@@ -45,18 +43,14 @@ interface ProfileState {
 @ApiTags('web')
 @Controller('partner')
 export class PortalProfileController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly categories: CategoriesService,
     private readonly partners: PartnersService,
     private readonly pages: PortalPages,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'The partner’s profile, status and logo', [...MERCHANT_ROLES], {
     404: 'The account belongs to no partner',
@@ -68,7 +62,7 @@ export class PortalProfileController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
     const html = await this.page(actor, query.lang, acceptLanguage, { notice: query.notice });
-    sendPage(reply, this.csp, 200, html);
+    sendPage(reply, this.pageCsp.strict, 200, html);
   }
 
   @HttpCode(303)
@@ -88,7 +82,12 @@ export class PortalProfileController {
     const lang = field(body, 'lang') || undefined;
     const values = readPartnerForm(body, programme.languages, false);
     const again = async (status: number, errors: FormErrors) =>
-      sendPage(reply, this.csp, status, await this.page(actor, lang, acceptLanguage, { values, errors }));
+      sendPage(
+        reply,
+        this.pageCsp.strict,
+        status,
+        await this.page(actor, lang, acceptLanguage, { values, errors }),
+      );
     const dto = profileBody(values, programme.languages);
     const problems = dtoProblems(UpdatePartnerDto, dto);
     if (problems.length) return again(400, partnerFormErrors(problems, programme.languages));
@@ -126,7 +125,12 @@ export class PortalProfileController {
     const partner = await this.partners.mine(actor);
     const lang = field(request.query, 'lang') || undefined;
     const again = async (status: number) =>
-      sendPage(reply, this.csp, status, await this.page(actor, lang, acceptLanguage, { logoError: 'logo' }));
+      sendPage(
+        reply,
+        this.pageCsp.strict,
+        status,
+        await this.page(actor, lang, acceptLanguage, { logoError: 'logo' }),
+      );
     const bytes = await readLogo(request);
     if (bytes === 'tooLarge') return again(413);
     if (bytes === null) return again(400);

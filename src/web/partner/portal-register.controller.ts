@@ -1,18 +1,15 @@
 import { Body, Controller, Headers, HttpCode, Query, Req, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../auth/actor';
 import { Public, RateLimit } from '../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../common/language';
-import type { AppConfig } from '../../config/app.config';
 import { CategoriesService } from '../../partners/categories/categories.service';
 import { RegisterPartnerDto } from '../../partners/dto/partner-input.dto';
 import { PartnersService } from '../../partners/partners.service';
 import type { ProgrammeEntity } from '../../programmes/programme.entity';
 import { ProgrammesService } from '../../programmes/programmes.service';
-import { strictPageCsp } from '../content-security-policy';
 import { PageCsrf } from '../page-csrf';
 import { field } from '../page-forms';
 import { seeOther, sendPage } from '../page-reply';
@@ -23,6 +20,7 @@ import { dtoProblems, FormErrors, refusal } from './portal-fields';
 import { PortalPages, summaryOf } from './portal-page';
 import { partnerFormErrors, readPartnerForm, registerBody } from './portal-partner-form';
 import { registerGroups } from './portal-partner-views';
+import { PageCsp } from '../page-csp';
 
 export const PARTNER_REGISTER_PATH = '/partner/register';
 
@@ -35,18 +33,14 @@ export const PARTNER_REGISTER_PATH = '/partner/register';
 @ApiTags('web')
 @Controller('partner/register')
 export class PortalRegisterController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly categories: CategoriesService,
     private readonly partners: PartnersService,
     private readonly pages: PortalPages,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @PageRoute('', 'The form a business registers with; after registering, the confirmation')
   async form(
@@ -56,7 +50,7 @@ export class PortalRegisterController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<string> {
     const programme = await this.programmes.default();
-    pageHeaders(reply, this.csp);
+    pageHeaders(reply, this.pageCsp.strict);
     const language = this.language(programme, query.lang, acceptLanguage);
     if (query.notice === 'registered') return this.done(programme, language);
     return this.page(programme, language, this.csrf.anonymous(request, reply), {}, {});
@@ -83,7 +77,7 @@ export class PortalRegisterController {
     const again = async (status: number, errors: FormErrors) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         status,
         await this.page(programme, language, this.csrf.anonymous(request, reply), values, errors),
       );

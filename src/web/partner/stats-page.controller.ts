@@ -1,14 +1,11 @@
 import { Controller, Headers, Query, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../auth/actor';
 import { MERCHANT_ROLES } from '../../auth/roles';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { ProblemException } from '../../common/problem/problem.exception';
-import type { AppConfig } from '../../config/app.config';
 import { StatisticsService } from '../../validations/statistics/statistics.service';
-import { strictPageCsp } from '../content-security-policy';
 import type { FieldErrors } from '../page-forms';
 import { sendPage } from '../page-reply';
 import { AccountPageRoute } from '../page-route.decorator';
@@ -16,6 +13,7 @@ import { StatsQueryDto } from './dto/stats-query.dto';
 import { StatsPage } from './stats-page';
 import { PartnerTeamPages } from './team-common';
 import { type PeriodField, readPeriodForm } from './team-forms';
+import { PageCsp } from '../page-csp';
 
 /** The service's field errors about the period (`from` after `to`, more than 366 days) as the form's. */
 function periodProblem(error: unknown): FieldErrors<PeriodField> | null {
@@ -35,16 +33,12 @@ function periodProblem(error: unknown): FieldErrors<PeriodField> | null {
 @ApiTags('web')
 @Controller('partner/statistics')
 export class StatsPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly statistics: StatisticsService,
     private readonly pages: PartnerTeamPages,
     private readonly page: StatsPage,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute(
     '',
@@ -63,7 +57,7 @@ export class StatsPageController {
     const again = (found: FieldErrors<PeriodField>) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         400,
         this.page.render({ ...s, period: { form, errors: found }, report: null }),
       );
@@ -75,7 +69,12 @@ export class StatsPageController {
         language: s.language,
       });
       const shown = { from: report.from, to: report.to };
-      sendPage(reply, this.csp, 200, this.page.render({ ...s, period: { form: shown, errors: {} }, report }));
+      sendPage(
+        reply,
+        this.pageCsp.strict,
+        200,
+        this.page.render({ ...s, period: { form: shown, errors: {} }, report }),
+      );
     } catch (error) {
       const found = periodProblem(error);
       if (!found) throw error;

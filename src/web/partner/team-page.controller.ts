@@ -9,16 +9,13 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemDto } from '../../common/problem/problem.dto';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../auth/actor';
 import { Auth } from '../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
-import type { AppConfig } from '../../config/app.config';
 import { PartnerAccountsService } from '../../partners/partner-accounts.service';
-import { strictPageCsp } from '../content-security-policy';
 import { field } from '../page-forms';
 import { seeOther, sendPage } from '../page-reply';
 import { AccountPageRoute, FormRoute } from '../page-route.decorator';
@@ -28,6 +25,7 @@ import { TeamQueryDto } from './dto/team-query.dto';
 import { PartnerTeamPages } from './team-common';
 import { readInviteForm } from './team-forms';
 import { TeamPage } from './team-page';
+import { PageCsp } from '../page-csp';
 
 const OWNER = ['merchant_owner' as const];
 
@@ -39,16 +37,12 @@ const OWNER = ['merchant_owner' as const];
 @ApiTags('web')
 @Controller('partner/team')
 export class TeamPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly accounts: PartnerAccountsService,
     private readonly pages: PartnerTeamPages,
     private readonly page: TeamPage,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', "The partner's accounts and the form to invite a cashier", OWNER)
   async list(
@@ -59,7 +53,7 @@ export class TeamPageController {
   ): Promise<void> {
     const s = await this.pages.state(actor, query.lang, acceptLanguage);
     const accounts = await this.accounts.accounts(actor, s.partnerId);
-    sendPage(reply, this.csp, 200, this.page.list({ ...s, accounts, notice: query.notice }));
+    sendPage(reply, this.pageCsp.strict, 200, this.page.list({ ...s, accounts, notice: query.notice }));
   }
 
   /** Not a redirect: the answer shows the first password this once, and it goes in no address. */
@@ -80,7 +74,7 @@ export class TeamPageController {
     const again = async (status: number, found: typeof errors) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         status,
         this.page.list({
           ...s,
@@ -95,7 +89,7 @@ export class TeamPageController {
         email: form.email,
         role: 'merchant_cashier',
       });
-      sendPage(reply, this.csp, 200, this.page.created(s, user, initialPassword));
+      sendPage(reply, this.pageCsp.strict, 200, this.page.created(s, user, initialPassword));
     } catch (error) {
       if (error instanceof HttpException && error.getStatus() === 409)
         return again(409, { email: 'emailTaken' });

@@ -4,7 +4,6 @@ import { ProgrammesModule } from '../../../programmes/programmes.module';
 import { ReportsModule } from '../../../reports/reports.module';
 import { UsersModule } from '../../../users/users.module';
 import { BrandLogoController } from '../../brand-logo.controller';
-import { PageCsrf } from '../../page-csrf';
 import { ConsoleAdminPage } from './console-admin-page';
 import { ConsoleReportsPage } from './console-reports-page';
 import { ConsoleReportsPageController } from './console-reports-page.controller';
@@ -12,20 +11,21 @@ import { ConsoleSettingsPage } from './console-settings-page';
 import { ConsoleSettingsPageController } from './console-settings-page.controller';
 import { ConsoleUsersPage } from './console-users-page';
 import { ConsoleUsersPageController } from './console-users-page.controller';
+import { WebCommonModule } from '../../web-common.module';
 
 /**
  * The console's administration pages: users, CSV reports and the programme settings editor; and the
  * programme's logo, which those settings set and every page shows.
  */
 @Module({
-  imports: [AuthModule, ProgrammesModule, UsersModule, ReportsModule],
+  imports: [WebCommonModule, AuthModule, ProgrammesModule, UsersModule, ReportsModule],
   controllers: [
     ConsoleUsersPageController,
     ConsoleReportsPageController,
     ConsoleSettingsPageController,
     BrandLogoController,
   ],
-  providers: [PageCsrf, ConsoleAdminPage, ConsoleUsersPage, ConsoleReportsPage, ConsoleSettingsPage],
+  providers: [ConsoleAdminPage, ConsoleUsersPage, ConsoleReportsPage, ConsoleSettingsPage],
 })
 export class ConsoleAdminModule {}
 

@@ -9,7 +9,6 @@ import {
   StreamableFile,
   UseFilters,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -24,19 +23,18 @@ import { Auth } from '../../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../../common/language';
 import { ProblemDto } from '../../../common/problem/problem.dto';
-import type { AppConfig } from '../../../config/app.config';
 import { ProgrammesService } from '../../../programmes/programmes.service';
 import { ReportQueryDto } from '../../../reports/dto/report-query.dto';
 import { CSV_CONTENT, reportDownload } from '../../../reports/report-download';
 import { REPORT_NAMES } from '../../../reports/report-names';
 import { ReportsService } from '../../../reports/reports.service';
-import { strictPageCsp } from '../../content-security-policy';
 import { PageQueryDto } from '../../dto/page-query.dto';
 import { PageCsrf } from '../../page-csrf';
 import { sendPage } from '../../page-reply';
 import { AccountPageRoute } from '../../page-route.decorator';
 import { PageSignInFilter } from '../../page-sign-in.filter';
 import { ConsoleReportsPage } from './console-reports-page';
+import { PageCsp } from '../../page-csp';
 
 /**
  * The reports page at /console/reports and its downloads at /console/reports/{name}.csv: the same files as
@@ -45,17 +43,13 @@ import { ConsoleReportsPage } from './console-reports-page';
 @ApiTags('web')
 @Controller('console/reports')
 export class ConsoleReportsPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly reports: ReportsService,
     private readonly page: ConsoleReportsPage,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'The CSV reports, each with what it holds and its download link', STAFF_READERS)
   async show(
@@ -67,7 +61,12 @@ export class ConsoleReportsPageController {
     const programme = await this.programmes.default();
     const language = pickLanguage(query.lang, acceptLanguage, this.page.texts.languagesFor(programme));
     const csrf = this.csrf.forSession(actor);
-    sendPage(reply, this.csp, 200, this.page.render({ programme, language, csrf, role: actor.role }));
+    sendPage(
+      reply,
+      this.pageCsp.strict,
+      200,
+      this.page.render({ programme, language, csrf, role: actor.role }),
+    );
   }
 
   /** One report as a CSV attachment (`name.csv`), with the options of the API's route. */

@@ -1,5 +1,4 @@
 import { Body, Controller, Headers, HttpCode, Query, Req, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../auth/actor';
@@ -8,10 +7,8 @@ import { Auth } from '../../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../../common/language';
 import { ProblemException } from '../../../common/problem/problem.exception';
-import type { AppConfig } from '../../../config/app.config';
 import { MAX_LOGO_BYTES } from '../../../partners/logo-image';
 import { ProgrammesService } from '../../../programmes/programmes.service';
-import { strictPageCsp } from '../../content-security-policy';
 import { PageCsrf } from '../../page-csrf';
 import { field } from '../../page-forms';
 import { seeOther, sendPage } from '../../page-reply';
@@ -20,6 +17,7 @@ import { siteHref } from '../../site-layout';
 import { checkSettings, readSettingsForm, settingsErrorsOf, settingsFormOf } from './console-settings-form';
 import { ConsoleSettingsPage, SettingsState } from './console-settings-page';
 import { ConsoleSettingsQueryDto } from './dto/console-settings-query.dto';
+import { PageCsp } from '../../page-csp';
 
 /** Who reads the settings and who changes them: as GET and PATCH /api/v1/programmes/{id}. */
 export const SETTINGS_READERS: Role[] = ['admin', 'auditor'];
@@ -33,16 +31,12 @@ const SETTINGS_ADMINS: Role[] = ['admin'];
 @ApiTags('web')
 @Controller('console/settings')
 export class ConsoleSettingsPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly page: ConsoleSettingsPage,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'The programme settings: admins edit them, auditors read them', SETTINGS_READERS)
   async show(
@@ -52,7 +46,7 @@ export class ConsoleSettingsPageController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
     const s = await this.state(actor, query.lang, acceptLanguage);
-    sendPage(reply, this.csp, 200, this.page.render({ ...s, notice: query.notice ?? null }));
+    sendPage(reply, this.pageCsp.strict, 200, this.page.render({ ...s, notice: query.notice ?? null }));
   }
 
   @HttpCode(303)
@@ -69,7 +63,7 @@ export class ConsoleSettingsPageController {
     const s = await this.state(actor, field(body, 'lang') || undefined, acceptLanguage);
     const { form, update } = readSettingsForm(body);
     const again = (errors: Record<string, string>) =>
-      sendPage(reply, this.csp, 400, this.page.render({ ...s, form, errors }));
+      sendPage(reply, this.pageCsp.strict, 400, this.page.render({ ...s, form, errors }));
     const { dto, errors } = await checkSettings(update);
     if (Object.keys(errors).length) return again(errors);
     try {
@@ -104,7 +98,7 @@ export class ConsoleSettingsPageController {
     } catch (error) {
       if (!(error instanceof ProblemException) || error.problem.status !== 400) throw error;
       const logoError = bytes ? 'logoInvalid' : 'logoMissing';
-      return sendPage(reply, this.csp, 400, this.page.render({ ...s, logoError }));
+      return sendPage(reply, this.pageCsp.strict, 400, this.page.render({ ...s, logoError }));
     }
     seeOther(reply, siteHref('/console/settings', { notice: 'logo', lang: s.language }));
   }

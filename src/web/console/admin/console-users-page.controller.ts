@@ -12,7 +12,6 @@ import {
   Res,
   UseFilters,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiBody, ApiConsumes, ApiResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../../auth/actor';
@@ -22,12 +21,10 @@ import { CurrentActor } from '../../../common/decorators/current-actor.decorator
 import { pickLanguage } from '../../../common/language';
 import { ProblemDto } from '../../../common/problem/problem.dto';
 import { ProblemException } from '../../../common/problem/problem.exception';
-import type { AppConfig } from '../../../config/app.config';
 import { ProgrammesService } from '../../../programmes/programmes.service';
 import type { ListUsersDto } from '../../../users/dto/list-users.dto';
 import type { UserEntity } from '../../../users/user.entity';
 import { UsersService } from '../../../users/users.service';
-import { strictPageCsp } from '../../content-security-policy';
 import { PageQueryDto } from '../../dto/page-query.dto';
 import { PageCsrf } from '../../page-csrf';
 import { field } from '../../page-forms';
@@ -39,6 +36,7 @@ import type { ConsolePageState } from '../console-nav';
 import { NewUserField, readNewUserForm, readUserActionForm } from './console-users-form';
 import { ConsoleUsersPage } from './console-users-page';
 import { ConsoleUserQueryDto, ConsoleUsersQueryDto } from './dto/console-users-query.dto';
+import { PageCsp } from '../../page-csp';
 
 /** Who may read the accounts, and who may change them: as GET and PATCH /api/v1/users. */
 export const USER_READERS: Role[] = ['admin', 'auditor'];
@@ -55,17 +53,13 @@ const HTML = { 'text/html': { schema: { type: 'string' } } };
 @ApiTags('web')
 @Controller('console/users')
 export class ConsoleUsersPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly users: UsersService,
     private readonly page: ConsoleUsersPage,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'Staff and merchant accounts, filtered by kind, role and status', USER_READERS)
   async list(
@@ -89,7 +83,7 @@ export class ConsoleUsersPageController {
     const filters = { kind: query.kind ?? '', role: query.role ?? '', status: query.status ?? '' };
     sendPage(
       reply,
-      this.csp,
+      this.pageCsp.strict,
       200,
       this.page.list({ ...state, filters, items, total, offset, limit: PAGE_SIZE, canEdit: isAdmin(actor) }),
     );
@@ -103,7 +97,7 @@ export class ConsoleUsersPageController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
     const state = await this.state(actor, query.lang, acceptLanguage);
-    sendPage(reply, this.csp, 200, this.page.newForm({ ...state, form: {}, errors: {} }));
+    sendPage(reply, this.pageCsp.strict, 200, this.page.newForm({ ...state, form: {}, errors: {} }));
   }
 
   /**
@@ -132,7 +126,7 @@ export class ConsoleUsersPageController {
     const state = await this.state(actor, field(body, 'lang') || undefined, acceptLanguage);
     const { form, errors } = readNewUserForm(body);
     const again = (status: number, found: Partial<Record<NewUserField, string>>) =>
-      sendPage(reply, this.csp, status, this.page.newForm({ ...state, form, errors: found }));
+      sendPage(reply, this.pageCsp.strict, status, this.page.newForm({ ...state, form, errors: found }));
     if (Object.keys(errors).length) return again(400, errors);
     try {
       const { user, initialPassword } = await this.users.createStaff(actor, {
@@ -140,7 +134,12 @@ export class ConsoleUsersPageController {
         email: form.email,
         role: form.role as 'admin',
       });
-      sendPage(reply, this.csp, 201, this.page.created({ ...state, user, password: initialPassword! }));
+      sendPage(
+        reply,
+        this.pageCsp.strict,
+        201,
+        this.page.created({ ...state, user, password: initialPassword! }),
+      );
     } catch (error) {
       if (!(error instanceof ProblemException)) throw error;
       if (error.problem.status === 409) return again(409, { email: 'emailTaken' });
@@ -161,7 +160,7 @@ export class ConsoleUsersPageController {
     const user = await this.listed(id);
     sendPage(
       reply,
-      this.csp,
+      this.pageCsp.strict,
       200,
       this.page.account({ ...state, user, canEdit: isAdmin(actor), notice: query.notice ?? null }),
     );
@@ -187,7 +186,7 @@ export class ConsoleUsersPageController {
     const again = (status: number, found: typeof errors) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         status,
         this.page.account({
           ...state,

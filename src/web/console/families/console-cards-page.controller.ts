@@ -1,38 +1,32 @@
 import { Controller, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { FAMILY_READERS } from '../../../auth/roles';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../../auth/actor';
 import { CardsService } from '../../../cards/cards.service';
 import { CurrentActor } from '../../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../../common/language';
-import type { AppConfig } from '../../../config/app.config';
 import { ProgrammesService } from '../../../programmes/programmes.service';
-import { strictPageCsp } from '../../content-security-policy';
 import { PageQueryDto } from '../../dto/page-query.dto';
 import { PageCsrf } from '../../page-csrf';
 import { sendPage } from '../../page-reply';
 import { AccountPageRoute } from '../../page-route.decorator';
 import { ConsoleFamiliesPage } from './console-families-page';
 import { ConsoleFamilyView } from './console-family-view.service';
+import { PageCsp } from '../../page-csp';
 
 /** A card at /console/cards/{id}: its facts and its history, read-only (cards change on the family page). */
 @ApiTags('web')
 @Controller('console/cards')
 export class ConsoleCardsPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly view: ConsoleFamilyView,
     private readonly cards: CardsService,
     private readonly page: ConsoleFamiliesPage,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute(':id', 'A card with its history', FAMILY_READERS)
   async show(
@@ -54,6 +48,6 @@ export class ConsoleCardsPageController {
       replacedBy,
       history,
     });
-    sendPage(reply, this.csp, 200, html);
+    sendPage(reply, this.pageCsp.strict, 200, html);
   }
 }

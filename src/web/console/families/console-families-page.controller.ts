@@ -11,7 +11,6 @@ import {
   Res,
   UseFilters,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import {
   ApiBody,
   ApiConsumes,
@@ -29,9 +28,7 @@ import { ProblemDto } from '../../../common/problem/problem.dto';
 import { CurrentActor } from '../../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../../common/language';
 import { ProblemException } from '../../../common/problem/problem.exception';
-import type { AppConfig } from '../../../config/app.config';
 import { ProgrammesService } from '../../../programmes/programmes.service';
-import { strictPageCsp } from '../../content-security-policy';
 import { PageQueryDto } from '../../dto/page-query.dto';
 import { PageCsrf } from '../../page-csrf';
 import { field } from '../../page-forms';
@@ -44,6 +41,7 @@ import { ConsoleFamilySearch } from './console-family-search.service';
 import { ConsoleFamilyView } from './console-family-view.service';
 import { type CardFormAction, readCardForm, readSearchForm } from './console-family-forms';
 import { ConsoleFamilyQueryDto } from './console-family-query.dto';
+import { PageCsp } from '../../page-csp';
 
 /** Who changes cards: as POST /api/v1/cards/{id}/suspend, resume, revoke and report-lost. */
 export const CARD_ACTORS: Role[] = ['admin', 'case_worker'];
@@ -58,8 +56,6 @@ const HTML = { 'text/html': { schema: { type: 'string' } } };
 @ApiTags('web')
 @Controller('console/families')
 export class ConsoleFamiliesPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly search: ConsoleFamilySearch,
@@ -67,10 +63,8 @@ export class ConsoleFamiliesPageController {
     private readonly cards: CardsService,
     private readonly page: ConsoleFamiliesPage,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'The family search form', FAMILY_READERS)
   async form(
@@ -81,7 +75,7 @@ export class ConsoleFamiliesPageController {
   ): Promise<void> {
     const common = await this.common(actor, query.lang, acceptLanguage);
     const html = this.page.search({ ...common, search: { form: { q: '' }, errors: {}, hits: null } });
-    sendPage(reply, this.csp, 200, html);
+    sendPage(reply, this.pageCsp.strict, 200, html);
   }
 
   /** A search answers its results directly (nothing changes, and what was typed stays out of the URL). */
@@ -107,12 +101,17 @@ export class ConsoleFamiliesPageController {
     if (Object.keys(errors).length > 0)
       return sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         400,
         this.page.search({ ...common, search: { form, errors, hits: null } }),
       );
     const hits = await this.search.find(actor, form.q);
-    sendPage(reply, this.csp, 200, this.page.search({ ...common, search: { form, errors, hits } }));
+    sendPage(
+      reply,
+      this.pageCsp.strict,
+      200,
+      this.page.search({ ...common, search: { form, errors, hits } }),
+    );
   }
 
   @AccountPageRoute(
@@ -128,7 +127,7 @@ export class ConsoleFamiliesPageController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
     const state = await this.state(actor, id, query.lang, acceptLanguage, query.notice ?? null);
-    sendPage(reply, this.csp, 200, this.page.family(state));
+    sendPage(reply, this.pageCsp.strict, 200, this.page.family(state));
   }
 
   /** A card change: suspend, resume, revoke (with its reason) or replace a lost card (fee recorded or waived). */
@@ -151,7 +150,12 @@ export class ConsoleFamiliesPageController {
       state.record.cards.map((c) => c.id),
     );
     const again = (status: number, found: typeof errors) =>
-      sendPage(reply, this.csp, status, this.page.family({ ...state, cardForm: { form, errors: found } }));
+      sendPage(
+        reply,
+        this.pageCsp.strict,
+        status,
+        this.page.family({ ...state, cardForm: { form, errors: found } }),
+      );
     if (Object.keys(errors).length > 0) return again(400, errors);
     const action = form.action as CardFormAction;
     try {

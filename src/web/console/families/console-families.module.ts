@@ -4,18 +4,18 @@ import { AuthModule } from '../../../auth/auth.module';
 import { CardsModule } from '../../../cards/cards.module';
 import { FamiliesModule } from '../../../families/families.module';
 import { ProgrammesModule } from '../../../programmes/programmes.module';
-import { PageCsrf } from '../../page-csrf';
 import { ConsoleCardsPageController } from './console-cards-page.controller';
 import { ConsoleFamiliesPage } from './console-families-page';
 import { ConsoleFamiliesPageController } from './console-families-page.controller';
 import { ConsoleFamilySearch } from './console-family-search.service';
 import { ConsoleFamilyView } from './console-family-view.service';
+import { WebCommonModule } from '../../web-common.module';
 
 /** The console's family and card pages: search, a family with its members, cards, actions and history. */
 @Module({
-  imports: [ProgrammesModule, AuthModule, ApplicationsModule, CardsModule, FamiliesModule],
+  imports: [WebCommonModule, ProgrammesModule, AuthModule, ApplicationsModule, CardsModule, FamiliesModule],
   controllers: [ConsoleFamiliesPageController, ConsoleCardsPageController],
-  providers: [ConsoleFamiliesPage, ConsoleFamilySearch, ConsoleFamilyView, PageCsrf],
+  providers: [ConsoleFamiliesPage, ConsoleFamilySearch, ConsoleFamilyView],
 })
 export class ConsoleFamiliesModule {}
 

@@ -9,7 +9,6 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../../auth/actor';
@@ -18,7 +17,6 @@ import { Auth } from '../../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../../common/decorators/current-actor.decorator';
 import { pickLanguage } from '../../../common/language';
 import { ProblemException } from '../../../common/problem/problem.exception';
-import type { AppConfig } from '../../../config/app.config';
 import type { OfferQueryDto } from '../../../offers/dto/offer.dto';
 import { OffersService } from '../../../offers/offers.service';
 import { CategoriesService } from '../../../partners/categories/categories.service';
@@ -26,7 +24,6 @@ import { OutletsService } from '../../../partners/outlets.service';
 import { PARTNER_STAFF } from '../../../partners/partner-access';
 import { PartnersService } from '../../../partners/partners.service';
 import { ProgrammesService } from '../../../programmes/programmes.service';
-import { strictPageCsp } from '../../content-security-policy';
 import { PageQueryDto } from '../../dto/page-query.dto';
 import { PageCsrf } from '../../page-csrf';
 import { field } from '../../page-forms';
@@ -38,6 +35,7 @@ import { ConsoleOffersPage, OFFERS_PATH, OfferState } from './console-offers-pag
 import { PAGE_SIZE } from './console-partners-page';
 import { isOfferDecision, offerReasonRequired, readDecision } from './console-partners-forms';
 import { ConsoleOffersQueryDto } from './dto/console-partners-query.dto';
+import { PageCsp } from '../../page-csp';
 
 /**
  * Offer moderation: the queue at /console/offers (offers waiting for approval, oldest first) and one offer at
@@ -47,8 +45,6 @@ import { ConsoleOffersQueryDto } from './dto/console-partners-query.dto';
 @ApiTags('web')
 @Controller('console/offers')
 export class ConsoleOffersPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly offers: OffersService,
@@ -58,10 +54,8 @@ export class ConsoleOffersPageController {
     private readonly lookup: ConsoleOfferLookup,
     private readonly page: ConsoleOffersPage,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute('', 'Offers waiting for approval, oldest first, 20 a page', STAFF_READERS)
   async list(
@@ -88,7 +82,7 @@ export class ConsoleOffersPageController {
       partnerNames: await this.lookup.partnerNames(items.map((v) => v.offer.partnerId)),
       notice: query.notice && isOfferDecision(query.notice) ? query.notice : undefined,
     });
-    sendPage(reply, this.csp, 200, html);
+    sendPage(reply, this.pageCsp.strict, 200, html);
   }
 
   @AccountPageRoute(
@@ -103,7 +97,12 @@ export class ConsoleOffersPageController {
     @Res() reply: FastifyReply,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
-    sendPage(reply, this.csp, 200, this.page.offer(await this.state(actor, id, query.lang, acceptLanguage)));
+    sendPage(
+      reply,
+      this.pageCsp.strict,
+      200,
+      this.page.offer(await this.state(actor, id, query.lang, acceptLanguage)),
+    );
   }
 
   /** Approve (publish) or send back with a reason, as POST /api/v1/partners/{p}/offers/{id}/{action}. */
@@ -127,7 +126,7 @@ export class ConsoleOffersPageController {
     const again = (status: number, error: string) =>
       sendPage(
         reply,
-        this.csp,
+        this.pageCsp.strict,
         status,
         this.page.offer({ ...state, again: { action, reason: form.reason, error } }),
       );

@@ -9,7 +9,6 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '../../../audit/audit.service';
@@ -20,7 +19,6 @@ import { Auth } from '../../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../../common/decorators/current-actor.decorator';
 import { pickLanguage, textIn } from '../../../common/language';
 import { ProblemException } from '../../../common/problem/problem.exception';
-import type { AppConfig } from '../../../config/app.config';
 import type { OfferQueryDto } from '../../../offers/dto/offer.dto';
 import { OffersService } from '../../../offers/offers.service';
 import { CategoriesService } from '../../../partners/categories/categories.service';
@@ -30,7 +28,6 @@ import { PartnerAccountsService } from '../../../partners/partner-accounts.servi
 import { PARTNER_STAFF } from '../../../partners/partner-access';
 import { PartnersService } from '../../../partners/partners.service';
 import { ProgrammesService } from '../../../programmes/programmes.service';
-import { strictPageCsp } from '../../content-security-policy';
 import { PageCsrf } from '../../page-csrf';
 import { field } from '../../page-forms';
 import { seeOther, sendPage } from '../../page-reply';
@@ -45,6 +42,7 @@ import {
   PartnerState,
 } from './console-partners-page';
 import { ConsolePartnerQueryDto, ConsolePartnersQueryDto } from './dto/console-partners-query.dto';
+import { PageCsp } from '../../page-csp';
 
 /** How many of a partner's offers and history entries its page shows (newest first). */
 const OFFERS_SHOWN = 50;
@@ -58,8 +56,6 @@ const HISTORY_SHOWN = 50;
 @ApiTags('web')
 @Controller('console/partners')
 export class ConsolePartnersPageController {
-  private readonly csp: string;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly partners: PartnersService,
@@ -70,10 +66,8 @@ export class ConsolePartnersPageController {
     private readonly audit: AuditService,
     private readonly page: ConsolePartnersPage,
     private readonly csrf: PageCsrf,
-    config: ConfigService,
-  ) {
-    this.csp = strictPageCsp(config.getOrThrow<AppConfig>('app').publicUrl);
-  }
+    private readonly pageCsp: PageCsp,
+  ) {}
 
   @AccountPageRoute(
     '',
@@ -108,7 +102,7 @@ export class ConsolePartnersPageController {
       items,
       total,
     });
-    sendPage(reply, this.csp, 200, html);
+    sendPage(reply, this.pageCsp.strict, 200, html);
   }
 
   @AccountPageRoute(
@@ -125,7 +119,7 @@ export class ConsolePartnersPageController {
   ): Promise<void> {
     const state = await this.state(actor, id, query.lang, acceptLanguage);
     const notice = query.notice && isPartnerDecision(query.notice) ? query.notice : undefined;
-    sendPage(reply, this.csp, 200, this.page.partner({ ...state, notice }));
+    sendPage(reply, this.pageCsp.strict, 200, this.page.partner({ ...state, notice }));
   }
 
   /** A decision: approve, reject, suspend, reinstate or end, as POST /api/v1/partners/{id}/{action}. */
@@ -149,7 +143,7 @@ export class ConsolePartnersPageController {
     const again = async (status: number, error: string) => {
       const state = await this.state(actor, id, lang, acceptLanguage);
       const failed: DecisionAgain = { action, reason: form.reason, error };
-      sendPage(reply, this.csp, status, this.page.partner({ ...state, again: failed }));
+      sendPage(reply, this.pageCsp.strict, status, this.page.partner({ ...state, again: failed }));
     };
     if (form.error) return again(400, form.error);
     try {
