@@ -13,19 +13,31 @@ export interface LayoutMessages {
     catalogue: string;
     wallet: string;
     account: string;
+    console: string;
+    partner: string;
+    checker: string;
     languages: string;
     footer: string;
   };
 }
 
-export type NavItem = 'home' | 'catalogue' | 'wallet' | 'account';
-const NAV: { item: NavItem; path: string }[] = [
-  { item: 'home', path: '/' },
-  { item: 'catalogue', path: '/catalogue' },
-  { item: 'wallet', path: '/family/wallet' },
+export type NavItem = 'home' | 'catalogue' | 'wallet' | 'account' | 'console' | 'partner' | 'checker';
+const PATHS: Record<NavItem, string> = {
+  home: '/',
+  catalogue: '/catalogue',
+  wallet: '/family/wallet',
   // Signed out, it leads to the sign-in page (PageSignInFilter).
-  { item: 'account', path: '/account' },
-];
+  account: '/account',
+  console: '/console',
+  partner: '/partner',
+  checker: '/merchant/check',
+};
+/** The main menu by the part of the site a page belongs to: families' (and everyone's), staff's or partners'. */
+const NAV: Record<'site' | 'console' | 'partner', NavItem[]> = {
+  site: ['home', 'catalogue', 'wallet', 'account'],
+  console: ['home', 'catalogue', 'console'],
+  partner: ['home', 'catalogue', 'partner', 'checker'],
+};
 
 /** The stylesheet every layout page loads, and the one with the programme's colours (brand-stylesheet.controller.ts). */
 export const SITE_STYLESHEETS = ['/static/shared/site.css', '/branding.css'];
@@ -69,11 +81,13 @@ export function layoutView<T extends LayoutMessages>(
     stylesheets: [...SITE_STYLESHEETS, ...(page.stylesheets ?? [])],
     scripts: page.scripts ?? [],
     t: { ...t, footer: fill(t.footer, { programme: branding.name }) },
-    nav: NAV.map(({ item, path }) => ({
-      href: siteHref(path, { lang }),
-      label: t[item],
-      current: item === page.current,
-    })),
+    nav: NAV[page.current === 'console' || page.current === 'partner' ? page.current : 'site'].map(
+      (item) => ({
+        href: siteHref(PATHS[item], { lang }),
+        label: t[item],
+        current: item === page.current,
+      }),
+    ),
     languages: texts
       .switcher(lang, (m) => m.layout.languageName)
       .map((l) => ({ ...l, href: siteHref(page.path, { ...page.params, lang: l.code }) })),

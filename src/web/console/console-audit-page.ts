@@ -42,7 +42,7 @@ export class ConsoleAuditPage {
         path: '/console/audit',
         params: Object.fromEntries(Object.entries(s.filters).filter(([, v]) => v)) as Record<string, string>,
         title: t.title,
-        current: null,
+        current: 'console',
       }),
       t,
       signOut: messages.signin.signOut,

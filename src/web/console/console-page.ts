@@ -73,7 +73,7 @@ export class ConsolePage {
         path: '/console',
         params: {},
         title: t.title,
-        current: null,
+        current: 'console',
       }),
       t,
       signOut: this.texts.in(lang).signin.signOut,

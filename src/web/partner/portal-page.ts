@@ -107,7 +107,7 @@ export class PortalPages {
         path: page.path,
         params: page.params ?? {},
         title: page.title,
-        current: null,
+        current: 'partner',
         scripts: page.scripts,
         stylesheets: [PORTAL_STYLESHEET],
       }),

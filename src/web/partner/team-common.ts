@@ -72,7 +72,7 @@ export class PartnerTeamPages {
         path: `/partner/${section}`,
         params,
         title,
-        current: null,
+        current: 'partner',
         stylesheets: ['/static/shared/partner-team.css'],
       }),
       signOut: messages.signin.signOut,

@@ -49,7 +49,7 @@ export class ConsoleAdminPage {
         path: place.path,
         params: place.params ?? {},
         title: place.title,
-        current: null,
+        current: 'console',
         stylesheets: ['/static/shared/console-admin.css'],
       }),
       signOut: messages.signin.signOut,

@@ -81,7 +81,7 @@ export class ConsoleFamiliesPage {
         path,
         params: {},
         title,
-        current: null,
+        current: 'console',
         stylesheets: ['/static/shared/console-families.css'],
       }),
       t: messages.consoleFamilies,

@@ -20,7 +20,7 @@ export function consoleFrame<T extends ConsoleMessages & { signin: { signOut: st
       path: page.path,
       params: page.params ?? {},
       title: page.title,
-      current: null,
+      current: 'console',
       stylesheets: [CONSOLE_PARTNERS_CSS],
     }),
     signOut: messages.signin.signOut,
