@@ -11,6 +11,7 @@ import { throttlerOptions } from './common/throttling';
 import { LimitsConfig } from './config/limits.config';
 import { CORE_MODULES } from './core-modules';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ReportsModule } from './reports/reports.module';
 import { InitialAdminService } from './users/initial-admin.service';
 import { WebModule } from './web/web.module';
@@ -25,6 +26,7 @@ import { WebModule } from './web/web.module';
         throttlerOptions(config.getOrThrow<LimitsConfig>('limits'), redis),
     }),
     HealthModule,
+    MetricsModule,
     ReportsModule,
     WebModule,
   ],

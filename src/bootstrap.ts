@@ -11,7 +11,11 @@ import { appConfig } from './config/app.config';
 import { enrolmentConfig } from './config/enrolment.config';
 import { checkConfiguration } from './core-modules';
 import { setupOpenApi } from './openapi';
+import { routerErrorProblem } from './common/problem/framework-errors';
+import { refuseNul } from './common/validation/nul-guard';
 import { createRootLogger, PinoNestLogger } from './logging/logger';
+import { metricsConfig } from './metrics/metrics.config';
+import { registerMetrics } from './metrics/metrics-endpoint';
 import { cspDirectives } from './web/content-security-policy';
 import { registerStaticAssets } from './web/static-assets';
 import { CONSOLE_ADMIN_PATHS } from './web/console/admin/console-admin.module';
@@ -85,6 +89,7 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
     return503OnClosing: true,
     // The card token in the check page's path (/C/<token>) is about 260 characters; Fastify's default is 100.
     routerOptions: { maxParamLength: 512 },
+    frameworkErrors: routerErrorProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: new PinoNestLogger(root),
@@ -95,6 +100,7 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
     reply.header('X-Request-Id', request.id);
     done();
   });
+  registerMetrics(app, metricsConfig());
   // helmet's middleware built once: @fastify/helmet builds it anew on every request (directives parsed and all),
   // a few per cent of a till's check (bench/validations.bench.ts profile).
   const securityHeaders = helmet({
@@ -108,6 +114,8 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   fastify.addHook('onRequest', (request, reply, done) =>
     securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
   );
+  // PostgreSQL cannot store NUL in text (a 500 where SQLite accepts it): refused as a 400 on both engines.
+  fastify.addHook('preHandler', refuseNul);
   // Only document uploads are multipart: one file and its `kind`. Multipart bypasses bodyLimit, so every part
   // is bounded here; a file over the limit is cut off and refused with 413.
   await app.register(multipart, {

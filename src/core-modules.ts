@@ -13,6 +13,7 @@ import { enrolmentConfig } from './config/enrolment.config';
 import { limitsConfig } from './config/limits.config';
 import { mailConfig } from './config/mail.config';
 import { ConfigurationError } from './config/validate-env';
+import { metricsConfig } from './metrics/metrics.config';
 import { PersonalDataModule } from './common/personal-data/personal-data.module';
 import { DatabaseModule } from './database/database.module';
 import { FamiliesModule } from './families/families.module';
@@ -33,6 +34,7 @@ export const CONFIG_NAMESPACES = [
   enrolmentConfig,
   mailConfig,
   cardsConfig,
+  metricsConfig,
 ];
 
 // .env is loaded by src/load-env.ts before any import, so ConfigModule does not read it again.

@@ -317,6 +317,9 @@ describe('Applications: a family applies, a case worker reviews and decides', ()
       expect(overdue.body.items.map((x: { id: string }) => x.id)).toContain(a.id);
       expect(overdue.body.items.every((x: { overdue: boolean }) => x.overdue)).toBe(true);
       await as(caseWorker).get('/api/v1/applications?status=bogus').expect(400);
+      // An empty list (`?status=`) is no filter, not an empty IN () that PostgreSQL refuses (found by fuzzing).
+      const unfiltered = await as(caseWorker).get('/api/v1/applications?status=&limit=100').expect(200);
+      expect(unfiltered.body.items.map((x: { id: string }) => x.id)).toEqual(seen);
       // A forged cursor (not one of ours) is a 400 naming it, never passed on to the database.
       const forged = Buffer.from('2026-01-01T00:00:00.000Z|not-a-uuid').toString('base64url');
       const refused = await as(caseWorker).get(`/api/v1/applications?cursor=${forged}`).expect(400);

@@ -30,6 +30,13 @@ describe(`one error shape (${engine})`, () => {
     expectProblem(await t.http.delete('/nowhere'), 404);
   });
 
+  it('the router’s own refusals (over-long path parameter, malformed URL) answer problem+json too', async () => {
+    const long = await t.http.get(`/api/v1/users/${'a'.repeat(600)}`).auth(admin, { type: 'bearer' });
+    expectProblem(long, 414);
+    expect(long.body.instance.length).toBeLessThanOrEqual(200);
+    expectProblem(await t.http.get('/api/v1/users/%E0%A4%A').auth(admin, { type: 'bearer' }), 400);
+  });
+
   it('malformed JSON answers 400 and names the problem', async () => {
     const res = await t.http
       .post('/api/v1/auth/login')

@@ -33,9 +33,10 @@ export class ReviewQueueService {
       qb.andWhere(ownApplicationsWhere('a', actor.id!, actor.familyId));
     }
     // Staff do not see a family's unfinished drafts unless they ask for them.
-    const statuses =
-      q.status ??
-      (actor.role === 'family'
+    // `?status=` parses to an empty list: no filter, as if absent (an empty IN () is a PostgreSQL syntax error).
+    const statuses = q.status?.length
+      ? q.status
+      : (actor.role === 'family'
         ? [...APPLICATION_STATUSES]
         : APPLICATION_STATUSES.filter((s) => s !== 'draft'));
     if (q.overdue) {

@@ -40,6 +40,11 @@ export class TransactionService {
         : (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
   }
 
+  /** Transactions waiting for the SQLite connection (for /metrics); PostgreSQL's pool does its own queueing. */
+  get waiting(): number {
+    return this.queued.length;
+  }
+
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!this.sqlite) return this.dataSource.transaction(work);
     return new Promise<T>((resolve, reject) => {

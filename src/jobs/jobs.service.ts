@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -6,6 +6,7 @@ import { LessThan } from 'typeorm';
 import { Actor, systemActor } from '../auth/actor';
 import type { LimitsConfig } from '../config/limits.config';
 import { TransactionService } from '../database/transaction.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { JobRunEntity } from './job-run.entity';
 import { periodStart } from './schedule';
 
@@ -36,6 +37,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly tx: TransactionService,
     private readonly config: ConfigService,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.register({
       name: 'jobs.purge-history',
@@ -146,6 +148,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       error = (err as Error).message?.slice(0, 500) ?? String(err);
       this.logger.error(`job ${job.name} failed: ${error}`);
     }
+    this.metrics?.jobRan(job.name, status);
     return this.tx.run(async (em) => {
       await em.update(JobRunEntity, { id }, { status, error, finishedAt: new Date() });
       return em.findOneByOrFail(JobRunEntity, { id });

@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException, Optional } from '@nestjs/common';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { ProblemException } from '../common/problem/problem.exception';
 import { isUniqueViolation } from '../database/db-errors';
 import { TransactionService } from '../database/transaction.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { todayIn } from '../programmes/eligibility/civil-date';
 import { usesOf } from './applicable-offers';
 import { CheckStore } from './check-store';
@@ -32,6 +33,7 @@ export class RedemptionsService {
     private readonly audit: AuditService,
     private readonly validations: ValidationsService,
     private readonly store: CheckStore,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   async redeem(
@@ -43,7 +45,7 @@ export class RedemptionsService {
     const replay = await this.replayed(checker, dto);
     if (replay) return { redemption: replay, remainingUses: null, replay: true };
     try {
-      return await this.tx.run(async (em) => {
+      const recorded = await this.tx.run(async (em) => {
         const check = await this.validations.find(em, checker.partner.id, dto.validationId);
         if (now.getTime() - check.createdAt.getTime() > CHECK_FRESH_MS)
           throw conflict('check-too-old', 'The check is more than 15 minutes old: check the card again.');
@@ -90,6 +92,8 @@ export class RedemptionsService {
         });
         return { redemption, remainingUses: left === null ? null : left - 1, replay: false };
       });
+      this.metrics?.redemption('recorded');
+      return recorded;
     } catch (error) {
       // The same key at the same moment from a retrying till: the first one won; give its use back.
       if (!isUniqueViolation(error)) throw error;
@@ -102,7 +106,8 @@ export class RedemptionsService {
   /** A cashier's mistake undone, by the same partner, within the programme's `redemptionCancelMinutes`. */
   async cancel(actor: Actor, id: string, reason?: string, now = new Date()): Promise<RedemptionEntity> {
     const checker = await this.validations.checker(actor);
-    return this.tx.run(async (em) => {
+    let cancelled = false;
+    const result = await this.tx.run(async (em) => {
       const redemption = await em.findOneBy(RedemptionEntity, { id, partnerId: checker.partner.id });
       if (!redemption) throw new NotFoundException(`No redemption ${id} at this partner`);
       if (redemption.status === 'cancelled') return redemption;
@@ -128,8 +133,11 @@ export class RedemptionsService {
           ...(reason ? { reason } : {}),
         },
       });
+      cancelled = true;
       return Object.assign(redemption, { status: 'cancelled' as const, cancelledAt: now });
     });
+    if (cancelled) this.metrics?.redemption('cancelled');
+    return result;
   }
 
   /** The use an earlier request with this key recorded, if any; the key must not be reused for another use. */

@@ -1,10 +1,11 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { Actor } from '../auth/actor';
 import { formatCardNumber } from '../cards/card-number';
 import { SigningKeysService } from '../cards/keys/signing-keys.service';
 import { TransactionService } from '../database/transaction.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { fieldProblem } from '../partners/partner-problems';
 import { ApplicableOffers } from './applicable-offers';
 import { BadCodeWatch } from './bad-code-watch';
@@ -33,6 +34,7 @@ export class ValidationsService {
     private readonly keys: SigningKeysService,
     private readonly offers: ApplicableOffers,
     private readonly watch: BadCodeWatch,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   /** The partner the actor checks for; only an approved partner's merchants and keys may check cards. */
@@ -61,6 +63,7 @@ export class ValidationsService {
       await this.store.insertValidation(em, row);
       await this.watch.afterCheck(em, checker, row);
     });
+    this.metrics?.cardChecked(result);
     return {
       id: row.id,
       result,
