@@ -240,6 +240,18 @@ describe(`console administration pages (${engine})`, () => {
       expect(csv.text).toMatch(/^\uFEFF?status,role,cards\r\n/);
       await admin.get('/console/reports/cards').expect(404);
       await admin.get('/console/reports/nothing.csv').expect(404);
+      // A partner manager is not offered, nor given, the list of expiring cards (it names card numbers).
+      const manager = await t.newUser('partner_manager');
+      const byManager = await t.http
+        .get('/console/reports?lang=en')
+        .auth(manager.token, { type: 'bearer' })
+        .expect(200);
+      expect(urlsIn(byManager.text)).not.toContain('/console/reports/cards-expiring.csv');
+      expect(urlsIn(byManager.text)).toContain('/console/reports/partners.csv');
+      await t.http
+        .get('/console/reports/cards-expiring.csv')
+        .auth(manager.token, { type: 'bearer' })
+        .expect(403);
     });
   });
 

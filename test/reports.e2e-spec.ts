@@ -19,6 +19,7 @@ describe(`CSV reports (${engine})`, () => {
   let t: TestApp;
   let auditor: TestUser;
   let caseWorker: TestUser;
+  let manager: TestUser;
   let enrolled: Enrolled;
   let partner: RegisteredPartner;
   let cards: { id: string; number: string; role: string }[];
@@ -60,7 +61,7 @@ describe(`CSV reports (${engine})`, () => {
       .set({ validUntil: addDays(today, 10) })
       .where('id = :id', { id: cards[0].id })
       .execute();
-    const manager = await t.newUser('partner_manager');
+    manager = await t.newUser('partner_manager');
     partner = await approvedPartner(t, manager.token, { name: 'Kino "Zamek", Lublin' });
     const outlet = await addOutlet(t, partner.owner.token, partner.partnerId, placeOutlet());
     await publishedOffer(t, partner, manager.token, offerBody([outlet]));
@@ -81,6 +82,9 @@ describe(`CSV reports (${engine})`, () => {
     await t.http.get('/api/v1/reports/cards').auth(partner.owner.token, { type: 'bearer' }).expect(403);
     await t.http.get('/api/v1/reports/cards').auth(enrolled.family.token, { type: 'bearer' }).expect(403);
     await t.http.get('/api/v1/reports/cards').auth(caseWorker.token, { type: 'bearer' }).expect(200);
+    // Card numbers are for the staff who work with families' cards; counts are for every staff role.
+    await t.http.get('/api/v1/reports/partners').auth(manager.token, { type: 'bearer' }).expect(200);
+    await t.http.get('/api/v1/reports/cards-expiring').auth(manager.token, { type: 'bearer' }).expect(403);
   });
 
   it('answers 404 for an unknown report and 400 for bad options, as problem+json', async () => {

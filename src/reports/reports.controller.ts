@@ -6,8 +6,10 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
 import { STAFF_READERS } from '../auth/roles';
 import { Auth } from '../common/decorators/auth.decorator';
+import { CurrentActor } from '../common/decorators/current-actor.decorator';
 import { ProblemDto } from '../common/problem/problem.dto';
 import { ReportQueryDto } from './dto/report-query.dto';
 import { CSV_CONTENT, reportDownload } from './report-download';
@@ -32,7 +34,11 @@ export class ReportsController {
   @ApiOkResponse({ description: 'The CSV file, as an attachment', content: CSV_CONTENT })
   @ApiBadRequestResponse({ description: 'Invalid options (weeks, from, to, delimiter)', type: ProblemDto })
   @ApiNotFoundResponse({ description: 'No report of that name', type: ProblemDto })
-  async download(@Param('name') name: string, @Query() query: ReportQueryDto): Promise<StreamableFile> {
-    return reportDownload(await this.reports.open(name, query));
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('name') name: string,
+    @Query() query: ReportQueryDto,
+  ): Promise<StreamableFile> {
+    return reportDownload(await this.reports.open(actor, name, query));
   }
 }

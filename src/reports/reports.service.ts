@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
 import { LIVE_STATUSES } from '../cards/card-status';
 import { CategoryEntity } from '../partners/categories/category.entity';
 import { addDays, startOfDayIn, todayIn } from '../programmes/eligibility/civil-date';
@@ -10,7 +11,7 @@ import { csvLine, CsvValue, UTF8_BOM } from '../validations/statistics/csv';
 import { statisticsRange } from '../validations/statistics/statistics-range';
 import { aggregationSql, boundParameters, daysTable, Engine } from '../validations/statistics/statistics-sql';
 import type { ReportQueryDto } from './dto/report-query.dto';
-import { DEFAULT_WEEKS, EXPIRING_DAYS, isReportName, ReportName } from './report-names';
+import { DEFAULT_WEEKS, EXPIRING_DAYS, isReportName, mayRead, ReportName } from './report-names';
 
 /** A report ready to send: its file name and its CSV text, produced page by page as it is read. */
 export interface ReportFile {
@@ -39,8 +40,9 @@ export class ReportsService {
   ) {}
 
   /** Checks the name and the options first (404, 400), so that nothing is sent before an error can arise. */
-  async open(name: string, query: ReportQueryDto, now = new Date()): Promise<ReportFile> {
+  async open(actor: Actor, name: string, query: ReportQueryDto, now = new Date()): Promise<ReportFile> {
     if (!isReportName(name)) throw new NotFoundException(`No report named ${name}`);
+    if (!mayRead(actor.role, name)) throw new ForbiddenException(`The ${name} report is not for this role`);
     const programme = await this.programmes.default();
     const today = todayIn(programme.timeZone, now);
     const rows = this.rows(name, programme, query, today, now);

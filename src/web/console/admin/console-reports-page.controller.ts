@@ -79,9 +79,13 @@ export class ConsoleReportsPageController {
   @ApiOkResponse({ description: 'The CSV file, as an attachment', content: CSV_CONTENT })
   @ApiBadRequestResponse({ description: 'Invalid options (weeks, from, to, delimiter)', type: ProblemDto })
   @ApiNotFoundResponse({ description: 'No report of that name', type: ProblemDto })
-  async download(@Param('file') file: string, @Query() query: ReportQueryDto): Promise<StreamableFile> {
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('file') file: string,
+    @Query() query: ReportQueryDto,
+  ): Promise<StreamableFile> {
     // "x.csv" names report x; anything else is no report (404 from the service).
     const name = file.endsWith('.csv') ? file.slice(0, -'.csv'.length) : `${file}?`;
-    return reportDownload(await this.reports.open(name, query));
+    return reportDownload(await this.reports.open(actor, name, query));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { REPORT_NAMES } from '../../../reports/report-names';
+import { mayRead, REPORT_NAMES } from '../../../reports/report-names';
 import type { ConsolePageState } from '../console-nav';
 import { pageTemplate } from '../../page-texts';
 import { siteHref } from '../../site-layout';
@@ -24,7 +24,7 @@ export class ConsoleReportsPage {
     return this.template({
       ...this.kit.common(s, { section: 'reports', path: '/console/reports', title: t.title }),
       t,
-      reports: REPORT_NAMES.map((name) => ({
+      reports: REPORT_NAMES.filter((name) => mayRead(s.role, name)).map((name) => ({
         id: `report-${name}`,
         name: t.names[name],
         description: t.descriptions[name],

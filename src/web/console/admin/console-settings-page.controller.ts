@@ -1,4 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Query, Req, Res } from '@nestjs/common';
+import { isMalformedMultipart } from '../../../common/problem/multipart-errors';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../auth/actor';
@@ -144,6 +145,16 @@ export class ConsoleSettingsPageController {
  */
 async function readLogoPart(request: FastifyRequest): Promise<Buffer | null> {
   if (!request.isMultipart()) return null;
+  try {
+    return await firstLogoPart(request);
+  } catch (error) {
+    // A body cut short or without its boundary is no file, as an empty form is.
+    if (isMalformedMultipart(error)) return null;
+    throw error;
+  }
+}
+
+async function firstLogoPart(request: FastifyRequest): Promise<Buffer | null> {
   let bytes: Buffer | null = null;
   for await (const part of request.parts()) {
     if (part.type !== 'file') continue;
