@@ -4,7 +4,7 @@
 // keeps an API answer: the cards are personal data, which the page saves itself (without live codes) and
 // deletes on sign-out; the shell it keeps holds nobody's data.
 
-const CACHE = 'family-card-wallet-v1';
+const CACHE = 'family-card-wallet-v2';
 // The shell in the languages the wallet speaks (the link in each page names one), and without ?lang= for the
 // phone's own language; other addresses of the shell are kept as they are visited.
 const PAGES = ['/family/wallet', '/family/wallet?lang=pl', '/family/wallet?lang=en'];
@@ -15,6 +15,7 @@ const ASSETS = [
   '/static/shared/api-client.js',
   '/static/shared/dom.js',
   '/static/family/store.js',
+  '/static/shared/app-page.css',
   '/static/family/wallet.css',
   '/static/family/icon-192.png',
   '/static/family/icon-512.png',

@@ -3,9 +3,10 @@
 // and answers from that copy when the network does not: network first, the cache as a fallback, so an online
 // till always runs the current code and data.
 
-const CACHE = 'family-card-checker-v1';
+const CACHE = 'family-card-checker-v2';
 const SHELL = [
   '/merchant/check',
+  '/static/shared/app-page.css',
   '/static/merchant/checker.css',
   '/static/merchant/checker.js',
   '/static/merchant/api.js',
