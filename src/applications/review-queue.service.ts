@@ -36,9 +36,9 @@ export class ReviewQueueService {
     // `?status=` parses to an empty list: no filter, as if absent (an empty IN () is a PostgreSQL syntax error).
     const statuses = q.status?.length
       ? q.status
-      : (actor.role === 'family'
+      : actor.role === 'family'
         ? [...APPLICATION_STATUSES]
-        : APPLICATION_STATUSES.filter((s) => s !== 'draft'));
+        : APPLICATION_STATUSES.filter((s) => s !== 'draft');
     if (q.overdue) {
       const waiting = statuses.filter((s) => AWAITING_STAFF.includes(s));
       qb.andWhere('a.decisionDueAt < :now', { now: new Date() });

@@ -80,7 +80,13 @@ export class ConsoleReviewPage {
     const lang = this.texts.speaks(s.language);
     const messages = this.texts.in(lang);
     return {
-      layout: layoutView(this.texts, s.programme, { language: lang, path, params: {}, title, current: 'console' }),
+      layout: layoutView(this.texts, s.programme, {
+        language: lang,
+        path,
+        params: {},
+        title,
+        current: 'console',
+      }),
       t: this.textsIn(lang),
       signOut: messages.signin.signOut,
       language: lang,
