@@ -3,6 +3,7 @@ import { CONFIG_MODULE, CORE_MODULES } from '../core-modules';
 import { FamilyImportModule } from '../families/import/family-import.module';
 import { PartnerImportModule } from '../partners/import/partner-import.module';
 import { CommanderExitOverride } from './commander-exit';
+import { BackupCommand } from './commands/backup.command';
 import { CreateAdminCommand } from './commands/create-admin.command';
 import { ImportFamiliesCommand } from './commands/import-families.command';
 import { ImportPartnersCommand } from './commands/import-partners.command';
@@ -14,7 +15,8 @@ import { MigrateShowCommand } from './commands/migrate-show.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { UsersListCommand } from './commands/users-list.command';
 
-const MIGRATION_COMMANDS = [MigrateCommand, MigrateShowCommand, MigrateRevertCommand];
+// backup too: it must copy the database as it is, before an upgrade's migrations run.
+const MIGRATION_COMMANDS = [MigrateCommand, MigrateShowCommand, MigrateRevertCommand, BackupCommand];
 
 /** The application without HTTP: the same services, database and jobs as the server. */
 @Module({
@@ -40,5 +42,5 @@ export class MigrationsCliModule {}
 /** `migrate*` must not go through DatabaseModule, which applies pending migrations as it connects. */
 export function cliModuleFor(args: string[]): Type {
   const command = args.find((a) => !a.startsWith('-')) ?? '';
-  return /^migrate(:|$)/.test(command) ? MigrationsCliModule : CliModule;
+  return /^(migrate(:|$)|backup$)/.test(command) ? MigrationsCliModule : CliModule;
 }

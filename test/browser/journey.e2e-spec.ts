@@ -11,7 +11,7 @@ import {
   RegisteredPartner,
 } from '../support/partner-factory';
 import type { TestApp, TestUser } from '../support/test-app';
-import { describeInBrowser, launch, screenshot, servedApp } from './browser';
+import { describeInBrowser, launch, screenshot, seriousAxeViolations, servedApp } from './browser';
 import { readQrOnScreen } from './qr-screenshot';
 
 // The whole programme in one browser, each person in their own context and only through the pages: a family
@@ -170,5 +170,22 @@ describeInBrowser(`a family's card from application to redemption, in Chromium (
     await expect(totalOf(console_, 'redemptions')).resolves.toBe('1');
     await expect(totalOf(console_, 'checks')).resolves.toBe('1');
     await screenshot(console_, 'journey-dashboard');
+
+    // 6. Anyone who scans the printed card with a phone camera sees the public check page: valid, the name and
+    //    valid-until, nothing more — accessible in Polish and English.
+    const printedPath = new URL(pdf.qr[0].text!).pathname;
+    for (const [locale, valid] of [
+      ['pl-PL', 'Karta ważna'],
+      ['en-GB', 'Valid card'],
+    ]) {
+      const context = await browser.newContext({ locale, bypassCSP: true });
+      const phone = await context.newPage();
+      await phone.goto(`${baseUrl}${printedPath}`);
+      await expect(phone.locator('main').innerText()).resolves.toContain(valid);
+      await expect(phone.locator('main').innerText()).resolves.toContain(people[0].firstName);
+      expect({ locale, violations: await seriousAxeViolations(phone) }).toEqual({ locale, violations: [] });
+      await screenshot(phone, `check-page-${locale}`);
+      await context.close();
+    }
   });
 });
