@@ -12,6 +12,7 @@ import { enrolmentConfig } from './config/enrolment.config';
 import { checkConfiguration } from './core-modules';
 import { setupOpenApi } from './openapi';
 import { routerErrorProblem } from './common/problem/framework-errors';
+import { refuseDeepNesting } from './common/validation/depth-guard';
 import { refuseNul } from './common/validation/nul-guard';
 import { createRootLogger, PinoNestLogger } from './logging/logger';
 import { metricsConfig } from './metrics/metrics.config';
@@ -116,6 +117,8 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   );
   // PostgreSQL cannot store NUL in text (a 500 where SQLite accepts it): refused as a 400 on both engines.
   fastify.addHook('preHandler', refuseNul);
+  // The validation pipe and class-transformer recurse: a body thousands of levels deep would overflow the stack.
+  fastify.addHook('preHandler', refuseDeepNesting);
   // Only document uploads are multipart: one file and its `kind`. Multipart bypasses bodyLimit, so every part
   // is bounded here; a file over the limit is cut off and refused with 413.
   await app.register(multipart, {

@@ -161,6 +161,29 @@ describe(`Documents attached to applications (${engine})`, () => {
     expect(json.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it.each([
+    ['cut short', 'multipart/form-data; boundary=b', '--b\r\nContent-Disp'],
+    [
+      'without its closing boundary',
+      'multipart/form-data; boundary=b',
+      '--b\r\nContent-Disposition: form-data; name="kind"\r\n\r\nother\r\n',
+    ],
+    ['with another boundary than declared', 'multipart/form-data; boundary=zzz', '--b\r\nx\r\n--b--\r\n'],
+  ])(
+    'refuses a multipart body %s with 400, storing nothing (a 500 before; found by fuzzing)',
+    async (_name, type, body) => {
+      const draft = await draftApplication(t);
+      const res = await t.http
+        .post(`/api/v1/applications/${draft.applicationId}/documents`)
+        .auth(draft.family.token, { type: 'bearer' })
+        .set('Content-Type', type)
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(filesIn(draft.applicationId)).toEqual([]);
+    },
+  );
+
   it('keeps each family to its own documents (404) and merchants out (403)', async () => {
     const mine = await draftApplication(t, 'Nowak');
     const theirs = await draftApplication(t, 'Wiśniewski');

@@ -37,6 +37,16 @@ describe(`one error shape (${engine})`, () => {
     expectProblem(await t.http.get('/api/v1/users/%E0%A4%A').auth(admin, { type: 'bearer' }), 400);
   });
 
+  it('refuses a body nested hundreds of levels deep, and NUL in any text, with 400 (500s before; fuzzing)', async () => {
+    const deep = `{"refreshToken":${'{"a":'.repeat(600)}1${'}'.repeat(600)}}`;
+    const res = await t.http.post('/api/v1/auth/refresh').set('Content-Type', 'application/json').send(deep);
+    expectProblem(res, 400);
+    expect(res.body.detail).toMatch(/nested deeper than 32 levels/);
+    const nul = await t.http.get('/api/v1/applications?q=a%00b').auth(admin, { type: 'bearer' });
+    expectProblem(nul, 400);
+    expect(nul.body.errors).toEqual([{ field: 'q', message: 'q must not contain a NUL character' }]);
+  });
+
   it('malformed JSON answers 400 and names the problem', async () => {
     const res = await t.http
       .post('/api/v1/auth/login')

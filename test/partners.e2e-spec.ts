@@ -488,6 +488,13 @@ describe(`partners (${engine})`, () => {
       await as(manager)
         .patch(`/api/v1/categories/${created.body.id}`, { names: { pl: 'Zoo', en: 'Zoo' } })
         .expect(200);
+      // Left out is unchanged; null is refused, not written to a NOT NULL column (a 500 before; fuzzing).
+      for (const field of ['names', 'sortOrder']) {
+        const res = await as(manager)
+          .patch(`/api/v1/categories/${created.body.id}`, { [field]: null })
+          .expect(400);
+        expect(res.body.errors[0].field).toBe(field);
+      }
       expect((await auditOf(created.body.id)).map((a) => a.action)).toEqual([
         'category.create',
         'category.update',

@@ -96,4 +96,22 @@ describe(`staff accounts (${engine})`, () => {
       .expect(400);
     expect(res.body.errors[0].field).toBe('role');
   });
+
+  it('refuses null for a field that may only be left out, naming it (a 500 before; found by fuzzing)', async () => {
+    const { user } = await t.newUser('auditor');
+    for (const field of ['displayName', 'role', 'disabled']) {
+      const res = await t.http
+        .patch(`/api/v1/users/${user.id}`)
+        .auth(admin, bearer)
+        .send({ [field]: null })
+        .expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    const created = await t.http
+      .post('/api/v1/users')
+      .auth(admin, bearer)
+      .send({ email: 'null-password@test.example', displayName: 'N', role: 'auditor', password: null })
+      .expect(400);
+    expect(created.body.errors[0].field).toBe('password');
+  });
 });

@@ -1,5 +1,6 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsOmittable } from '../../common/validation/omittable';
 import { IsLanguageMap } from '../../common/validation/language-map';
 import type { CategoryEntity } from './category.entity';
 
@@ -16,15 +17,17 @@ export class CategoryInputDto {
   @IsLanguageMap(80)
   names: Record<string, string>;
 
-  @IsOptional()
+  @IsOmittable()
   @Max(1000)
   @Min(0)
   @IsInt()
   sortOrder?: number;
 }
 
-/** The slug stays: imports and links refer to it. */
-export class UpdateCategoryDto extends PartialType(OmitType(CategoryInputDto, ['slug'] as const)) {}
+/** The slug stays: imports and links refer to it. Fields may be left out, not set to null (NOT NULL columns). */
+export class UpdateCategoryDto extends PartialType(OmitType(CategoryInputDto, ['slug'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class CategoryDto {
   id: string;

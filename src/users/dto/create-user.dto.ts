@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { STAFF_ROLES, StaffRole } from '../../auth/roles';
+import { IsOmittable } from '../../common/validation/omittable';
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -24,7 +25,7 @@ export class CreateUserDto {
   role: StaffRole;
 
   /** Initial password; when omitted, one is generated and returned once. */
-  @IsOptional()
+  @IsOmittable()
   @MaxLength(256)
   @IsString()
   password?: string;

@@ -1,21 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { STAFF_ROLES, StaffRole } from '../../auth/roles';
+import { IsOmittable } from '../../common/validation/omittable';
 
+/** Fields may be left out; null is refused, as these columns are NOT NULL. */
 export class UpdateUserDto {
-  @IsOptional()
+  @IsOmittable()
   @MinLength(1)
   @MaxLength(200)
   @IsString()
   displayName?: string;
 
   @ApiProperty({ enum: STAFF_ROLES, required: false })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(STAFF_ROLES, { message: `role must be one of: ${STAFF_ROLES.join(', ')}` })
   role?: StaffRole;
 
   /** Disabling signs the user out everywhere at once. */
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   disabled?: boolean;
 

@@ -1,4 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Query, Req, Res } from '@nestjs/common';
+import { isMalformedMultipart } from '../../common/problem/multipart-errors';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../auth/actor';
@@ -218,7 +219,7 @@ async function readLogo(request: FastifyRequest): Promise<Buffer | null | 'tooLa
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (code === 'FST_REQ_FILE_TOO_LARGE') return 'tooLarge';
-    if (code.startsWith('FST_')) return null;
+    if (code.startsWith('FST_') || isMalformedMultipart(error)) return null;
     throw error;
   }
 }
