@@ -74,7 +74,7 @@ describeInBrowser(`staff console in Chromium (${engine})`, () => {
       const page = await newPage(lang);
       await signIn(page, lang);
       await expect(page.locator('svg[role="img"]').count()).resolves.toBe(5);
-      await expect(page.locator('table.data').count()).resolves.toBe(4);
+      await expect(page.locator('table.data').count()).resolves.toBe(5);
       await check(page, 'console-dashboard', lang);
       await page.click('.console-nav a[href^="/console/review"]');
       await page.waitForURL(/\/console\/review\?lang=/);
