@@ -94,3 +94,51 @@ export async function seriousAxeViolations(
   });
   return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * `newPage(lang)` for a spec: a fresh context in that language whose page errors and console errors (CSP
+ * violations among them) go to `errors`, which the spec's afterEach expects empty. Console lines about
+ * `expectedStatuses` are the pages working (a form answered with its errors), not failing. `bypassCSP` only so
+ * that axe may be injected: the pages' own policy allows no inline script.
+ */
+export function pageOpener(
+  browser: () => Browser,
+  errors: string[],
+  expectedStatuses: number[] = [400],
+): (lang: string) => Promise<Page> {
+  const expected = new RegExp(`status of (${expectedStatuses.join('|')})`);
+  return async (lang) => {
+    const context = await browser().newContext({
+      locale: lang === 'pl' ? 'pl-PL' : 'en-GB',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !expected.test(m.text())) errors.push(`console: ${m.text()}`);
+    });
+    return page;
+  };
+}
+
+/** Signs in with the /signin form and waits for the account's home page (`landing`). */
+export async function signInOnPage(
+  page: Page,
+  baseUrl: string,
+  account: { email: string; password: string },
+  lang: string,
+  landing: RegExp | ((url: URL) => boolean),
+): Promise<void> {
+  await page.goto(`${baseUrl}/signin?lang=${lang}`);
+  await page.fill('#email', account.email);
+  await page.fill('#password', account.password);
+  await page.press('#password', 'Enter');
+  await page.waitForURL(landing);
+}
+
+/** The page is in `lang`, axe finds no serious or critical violation, and a screenshot `name-lang` is kept. */
+export async function checkPage(page: Page, name: string, lang: string): Promise<void> {
+  await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+  expect({ name, violations: await seriousAxeViolations(page) }).toEqual({ name, violations: [] });
+  await screenshot(page, `${name}-${lang}`);
+}

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { UserEntity } from '../../src/users/user.entity';
 import { engine } from '../support/databases';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from '../support/test-app';
-import { describeInBrowser, launch, screenshot, seriousAxeViolations, servedApp } from './browser';
+import { checkPage, describeInBrowser, launch, pageOpener, servedApp, signInOnPage } from './browser';
 
 describeInBrowser(`console administration pages in Chromium (${engine})`, () => {
   let t: TestApp;
@@ -10,32 +10,12 @@ describeInBrowser(`console administration pages in Chromium (${engine})`, () => 
   let browser: Browser;
   const errors: string[] = [];
 
-  /** A fresh context; console errors (CSP violations among them) and page errors fail the test. */
-  async function newPage(lang: string): Promise<Page> {
-    // bypassCSP only so that axe may be injected: the pages' own policy allows no inline script.
-    const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', bypassCSP: true });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => {
-      // A form answered with its errors (400) is the page working; so is a programme without a logo.
-      if (m.type() === 'error' && !/status of (400|404)/.test(m.text())) errors.push(`console: ${m.text()}`);
-    });
-    return page;
-  }
+  const newPage = pageOpener(() => browser, errors, [400, 404]);
 
-  async function signIn(page: Page, lang: string): Promise<void> {
-    await page.goto(`${baseUrl}/signin?lang=${lang}`);
-    await page.fill('#email', ADMIN_EMAIL);
-    await page.fill('#password', ADMIN_PASSWORD);
-    await page.press('#password', 'Enter');
-    await page.waitForURL(/\/console\?lang=/);
-  }
+  const signIn = (page: Page, lang: string) =>
+    signInOnPage(page, baseUrl, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, lang, /\/console\?lang=/);
 
-  const check = async (page: Page, name: string, lang: string) => {
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
-    expect({ name, violations: await seriousAxeViolations(page) }).toEqual({ name, violations: [] });
-    await screenshot(page, `${name}-${lang}`);
-  };
+  const check = checkPage;
 
   beforeAll(async () => {
     ({ t, baseUrl } = await servedApp());

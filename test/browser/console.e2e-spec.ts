@@ -2,7 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { engine } from '../support/databases';
 import { Draft, draftApplication, enrolFamily } from '../support/enrolment-factory';
 import type { TestApp, TestUser } from '../support/test-app';
-import { describeInBrowser, launch, screenshot, seriousAxeViolations, servedApp } from './browser';
+import {
+  checkPage,
+  describeInBrowser,
+  launch,
+  pageOpener,
+  screenshot,
+  servedApp,
+  signInOnPage,
+} from './browser';
 
 describeInBrowser(`staff console in Chromium (${engine})`, () => {
   let t: TestApp;
@@ -12,18 +20,7 @@ describeInBrowser(`staff console in Chromium (${engine})`, () => {
   let waiting: Draft;
   const errors: string[] = [];
 
-  /** A fresh context; console errors (CSP violations among them) and page errors fail the test. */
-  async function newPage(lang: string): Promise<Page> {
-    // bypassCSP only so that axe may be injected: the pages' own policy allows no inline script.
-    const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', bypassCSP: true });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => {
-      // A form answered with its errors (400) is the page working, not failing.
-      if (m.type() === 'error' && !m.text().includes('status of 400')) errors.push(`console: ${m.text()}`);
-    });
-    return page;
-  }
+  const newPage = pageOpener(() => browser, errors);
 
   beforeAll(async () => {
     ({ t, baseUrl } = await servedApp());
@@ -38,13 +35,14 @@ describeInBrowser(`staff console in Chromium (${engine})`, () => {
       .expect(200);
   });
 
-  async function signIn(page: Page, lang: string): Promise<void> {
-    await page.goto(`${baseUrl}/signin?lang=${lang}`);
-    await page.fill('#email', caseWorker.user.email);
-    await page.fill('#password', caseWorker.password);
-    await page.press('#password', 'Enter');
-    await page.waitForURL(/\/console\?lang=/);
-  }
+  const signIn = (page: Page, lang: string) =>
+    signInOnPage(
+      page,
+      baseUrl,
+      { email: caseWorker.user.email, password: caseWorker.password },
+      lang,
+      /\/console\?lang=/,
+    );
 
   /** The focused element's id and text, as the browser has them. */
   const focused = (page: Page) =>
@@ -55,11 +53,7 @@ describeInBrowser(`staff console in Chromium (${engine})`, () => {
       return { id: element.id, text: element.textContent };
     });
 
-  const check = async (page: Page, name: string, lang: string) => {
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
-    expect({ name, violations: await seriousAxeViolations(page) }).toEqual({ name, violations: [] });
-    await screenshot(page, `${name}-${lang}`);
-  };
+  const check = checkPage;
   afterAll(async () => {
     await browser?.close();
     await t?.close();

@@ -10,7 +10,15 @@ import {
   validNip,
 } from '../support/partner-factory';
 import type { TestApp } from '../support/test-app';
-import { describeInBrowser, launch, screenshot, seriousAxeViolations, servedApp } from './browser';
+import {
+  checkPage,
+  describeInBrowser,
+  launch,
+  pageOpener,
+  screenshot,
+  servedApp,
+  signInOnPage,
+} from './browser';
 
 describeInBrowser(`partner portal in Chromium (${engine})`, () => {
   let t: TestApp;
@@ -21,32 +29,18 @@ describeInBrowser(`partner portal in Chromium (${engine})`, () => {
   let offerId: string;
   const errors: string[] = [];
 
-  /** A fresh context; console errors (CSP violations among them) and page errors fail the test. */
-  async function newPage(lang: string): Promise<Page> {
-    // bypassCSP only so that axe may be injected: the pages' own policy allows no inline script.
-    const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', bypassCSP: true });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => {
-      // A form answered with its errors (400) is the page working, not failing.
-      if (m.type() === 'error' && !m.text().includes('status of 400')) errors.push(`console: ${m.text()}`);
-    });
-    return page;
-  }
+  const newPage = pageOpener(() => browser, errors);
 
-  const check = async (page: Page, name: string, lang: string) => {
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
-    expect({ name, violations: await seriousAxeViolations(page) }).toEqual({ name, violations: [] });
-    await screenshot(page, `${name}-${lang}`);
-  };
+  const check = checkPage;
 
-  async function signIn(page: Page, lang: string): Promise<void> {
-    await page.goto(`${baseUrl}/signin?lang=${lang}`);
-    await page.fill('#email', partner.owner.email);
-    await page.fill('#password', partner.owner.password);
-    await page.press('#password', 'Enter');
-    await page.waitForURL(/\/partner\?lang=/);
-  }
+  const signIn = (page: Page, lang: string) =>
+    signInOnPage(
+      page,
+      baseUrl,
+      { email: partner.owner.email, password: partner.owner.password },
+      lang,
+      /\/partner\?lang=/,
+    );
 
   beforeAll(async () => {
     ({ t, baseUrl } = await servedApp());

@@ -6,7 +6,15 @@ import { ValidationEntity } from '../../src/validations/validation.entity';
 import { engine } from '../support/databases';
 import { addOutlet, approvedPartner, RegisteredPartner } from '../support/partner-factory';
 import type { TestApp, TestUser } from '../support/test-app';
-import { describeInBrowser, launch, screenshot, seriousAxeViolations, servedApp } from './browser';
+import {
+  checkPage,
+  describeInBrowser,
+  launch,
+  pageOpener,
+  screenshot,
+  servedApp,
+  signInOnPage,
+} from './browser';
 
 describeInBrowser(`partner team pages in Chromium (${engine})`, () => {
   let t: TestApp;
@@ -16,33 +24,13 @@ describeInBrowser(`partner team pages in Chromium (${engine})`, () => {
   let cashier: TestUser;
   const errors: string[] = [];
 
-  /** A fresh context; console errors (CSP violations among them) and page errors fail the test. */
-  async function newPage(lang: string): Promise<Page> {
-    // bypassCSP only so that axe may be injected: the pages' own policy allows no inline script.
-    const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', bypassCSP: true });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => {
-      // A form answered with its errors (400) is the page working, not failing.
-      if (m.type() === 'error' && !m.text().includes('status of 400')) errors.push(`console: ${m.text()}`);
-    });
-    return page;
-  }
+  const newPage = pageOpener(() => browser, errors);
 
-  async function signIn(page: Page, email: string, password: string, lang: string): Promise<void> {
-    await page.goto(`${baseUrl}/signin?lang=${lang}`);
-    await page.fill('#email', email);
-    await page.fill('#password', password);
-    await page.press('#password', 'Enter');
+  const signIn = (page: Page, email: string, password: string, lang: string) =>
     // A merchant's home page (the checker or the portal) is not this spec's business.
-    await page.waitForURL((url) => url.pathname !== '/signin');
-  }
+    signInOnPage(page, baseUrl, { email, password }, lang, (url) => url.pathname !== '/signin');
 
-  const check = async (page: Page, name: string, lang: string) => {
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
-    expect({ name, violations: await seriousAxeViolations(page) }).toEqual({ name, violations: [] });
-    await screenshot(page, `${name}-${lang}`);
-  };
+  const check = checkPage;
 
   beforeAll(async () => {
     ({ t, baseUrl } = await servedApp());
