@@ -39,6 +39,28 @@ onSqlite('SQLite checkpoints off the event loop', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM checkpoint_probe').get()).toEqual({ n: 6000 });
   });
 
+  it('a script that closes the app goes on after close() (the stopping worker keeps the process alive)', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fc-closed-'));
+    const script = `require(${JSON.stringify(join(__dirname, '..', 'src', 'bootstrap'))})
+      .createApp().then(async (app) => { await app.init(); await app.close(); console.log('after close'); });`;
+    try {
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' },
+        encoding: 'utf8',
+        timeout: 45_000,
+      });
+      // (The first start also prints the first admin's password; what matters is the last line.)
+      const last = run.stdout.trim().split('\n').pop();
+      expect({ last, status: run.status, signal: run.signal }).toEqual({
+        last: 'after close',
+        status: 0,
+        signal: null,
+      });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('does not keep a process alive whose app was never closed', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fc-unclosed-'));
     const script = `require(${JSON.stringify(join(__dirname, '..', 'src', 'bootstrap'))})

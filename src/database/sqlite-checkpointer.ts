@@ -80,6 +80,9 @@ export class SqliteCheckpointer implements OnApplicationBootstrap, OnApplication
     if (!worker) return;
     this.worker = null;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // Held while it stops: an unreferenced worker keeps nothing alive, so a process with no other work would
+    // end in the middle of closing the app (exit code 0, the rest of the shutdown and the caller's code skipped).
+    worker.ref();
     worker.postMessage('stop');
     await exited;
     // The app's connection closes next and checkpoints whatever is left as it does.
