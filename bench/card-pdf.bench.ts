@@ -19,6 +19,7 @@ import { base32 } from 'rfc4648';
 import { MEMBER_ROLES } from '../src/programmes/eligibility/eligibility.types';
 import { CardFace, CardRenderer, CardRenderPool, ID1, loadCardTemplate } from '../src/cards/pdf';
 import { CardArt, cardArt, drawFace, mm } from '../src/cards/pdf/card-drawing';
+import { fmt, recordResult } from './support/results';
 
 const PRINT_CARDS = Number(process.env.BENCH_CARD_PDF_CARDS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_CARD_PDF_SECONDS ?? 3);
@@ -190,6 +191,32 @@ async function main(): Promise<void> {
         (PRINT_CARDS === 100_000 ? '' : ` (run: ${PRINT_CARDS} cards)`) +
         `: ${met(peakRss <= GOAL_RSS_MB)} (${peakRss.toFixed(0)} MB)`,
     );
+    const bench = 'card-pdf';
+    recordResult({
+      bench,
+      metric: 'single-card PDFs/s (best of 1 thread and the pool)',
+      value: fmt.perSecond(best),
+      baseline: fmt.perSecond(naive.rate),
+      ratio: best / naive.rate,
+      goal: `≥ ${GOAL_PER_SECOND}/s`,
+      met: best >= GOAL_PER_SECOND,
+    });
+    recordResult({
+      bench,
+      metric: 'single-card PDFs/s, one thread vs naive',
+      value: fmt.perSecond(fast.rate),
+      baseline: fmt.perSecond(naive.rate),
+      ratio,
+      goal: `≥ ${GOAL_RATIO}× baseline`,
+      met: ratio >= GOAL_RATIO,
+    });
+    recordResult({
+      bench,
+      metric: `print run peak RSS, ${fmt.n(PRINT_CARDS)} cards`,
+      value: fmt.mb(peakRss),
+      goal: `≤ ${GOAL_RSS_MB} MB`,
+      met: peakRss <= GOAL_RSS_MB,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

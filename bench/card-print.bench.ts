@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { v7 as timeOrderedUuid } from 'uuid';
+import { fmt, recordResult } from './support/results';
 
 const CARDS = Number(process.env.BENCH_CARD_PRINT_CARDS ?? 100_000);
 const GOAL_RSS_MB = 400;
@@ -163,6 +164,24 @@ async function main(): Promise<void> {
       `peak RSS of the cards:print process: ${peak.toFixed(0)} MB — goal ≤ ${goalMb} MB: ${peak <= goalMb ? 'met' : 'NOT met'}` +
         (CARDS === 100_000 ? '' : ` (at ${CARDS} cards; the goal is set for 100,000)`),
     );
+    recordResult({
+      bench: 'card-print',
+      engine: 'sqlite',
+      metric: `cards:print peak RSS, ${fmt.n(CARDS)} cards`,
+      value: fmt.mb(peak),
+      goal: `≤ ${goalMb} MB`,
+      met: peak <= goalMb,
+    });
+    recordResult({
+      bench: 'card-print',
+      engine: 'sqlite',
+      metric: `cards:print, ${fmt.n(CARDS)} cards`,
+      value: fmt.s(printSeconds),
+      baseline: fmt.s(baselineSeconds),
+      ratio: printSeconds / baselineSeconds,
+      goal: '—',
+      met: null,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

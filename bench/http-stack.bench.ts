@@ -9,6 +9,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { fmt, recordResult } from './support/results';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -106,6 +107,17 @@ async function main(): Promise<void> {
       `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${(r.rps / base.rps).toFixed(2)} |`,
     );
   }
+  for (const r of results.slice(1))
+    recordResult({
+      bench: 'http-stack',
+      engine: 'sqlite',
+      metric: `${r.name}, req/s`,
+      value: fmt.perSecond(r.rps),
+      baseline: fmt.perSecond(base.rps),
+      ratio: r.rps / base.rps,
+      goal: '—',
+      met: null,
+    });
 }
 
 main().catch((error) => {

@@ -12,6 +12,7 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, w
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { peselFor } from '../src/families/national-id/pesel';
+import { fmt, recordResult } from './support/results';
 
 const FAMILIES = Number(process.env.BENCH_IMPORT_FAMILIES ?? 100_000);
 const numberFrom = (name: string) =>
@@ -165,6 +166,16 @@ async function main(): Promise<void> {
         (FAMILIES === GOAL_FAMILIES ? '' : ` (scaled: ≤ ${goalSeconds.toFixed(1)} s for ${FAMILIES})`) +
         `: ${summary.seconds <= goalSeconds ? 'met' : 'NOT met'} (${summary.seconds.toFixed(1)} s)`,
     );
+    recordResult({
+      bench: 'import-families',
+      engine: 'sqlite',
+      metric: `import:families, ${fmt.n(FAMILIES)} families`,
+      value: fmt.s(summary.seconds),
+      baseline: fmt.s(parseSeconds),
+      ratio: summary.seconds / parseSeconds,
+      goal: `≤ ${goalSeconds.toFixed(1)} s`,
+      met: summary.seconds <= goalSeconds,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
+import { fmt, recordResult } from './support/results';
 
 const TOTAL = Number(process.env.BENCH_APPLICATIONS ?? 1_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
@@ -151,6 +152,16 @@ async function main(): Promise<void> {
     console.log(
       `| ${name} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${(r.p95 / baseline.p95).toFixed(2)} | ${r.p95 <= GOAL_MS ? 'met' : 'NOT met'} |`,
     );
+    recordResult({
+      bench: 'review-queue',
+      engine: 'sqlite',
+      metric: `review queue p95: ${name} (${fmt.n(TOTAL)} applications)`,
+      value: fmt.ms(r.p95),
+      baseline: fmt.ms(baseline.p95),
+      ratio: r.p95 / baseline.p95,
+      goal: `≤ ${GOAL_MS} ms`,
+      met: r.p95 <= GOAL_MS,
+    });
   }
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });

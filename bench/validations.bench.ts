@@ -26,6 +26,14 @@
  * went; BENCH_KEEP=1 keeps the databases; BENCH_LOG_LEVEL=error shows the app's log. The phase table shows
  * how much of one core each server used: a baseline well under 100 % with a busy client, or both low on a
  * shared machine, means the figures are not the servers' own limits.
+ *
+ * BENCH_APP_DIST=1 (set by `npm run bench`, which builds first) runs the app servers from dist/ in plain Node
+ * (bench/support/serve-app.js), so their peak memory is the app's own; otherwise they run the sources under
+ * ts-node, as do the seeding and the baseline.
+ *
+ * BENCH_INSTANCES=2 (set by `npm run bench -- --pg`) runs two app processes on the one database, and two
+ * baseline processes likewise; the load client spreads its connections over both. The peak RSS of each app
+ * process over the whole run (VmHWM, Linux) is reported as the peak memory under load.
  */
 import type Database from 'better-sqlite3';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -38,7 +46,8 @@ import { Client } from 'pg';
 import pino from 'pino';
 import { BulkWriter, postgresWriter, registerBatches, sqliteWriter } from './support/card-register';
 import { summarizeProfile } from './support/cpu-profile';
-import { closedLoop, jsonPost, LoadResult, openLoop } from './support/http-load';
+import { closedLoop, jsonPost, LoadResult, openLoop, Ports } from './support/http-load';
+import { fmt, recordResult } from './support/results';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 5_000_000);
 const SAMPLE = Math.min(CARDS, Number(process.env.BENCH_SAMPLE ?? 10_000));
@@ -51,6 +60,7 @@ const WARM_UP_MS = 3_000;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
+const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROLE_VAR = 'BENCH_VALIDATIONS_ROLE';
 const GOAL_RATIO = 0.5;
@@ -348,9 +358,16 @@ interface Child {
   stop(): Promise<void>;
 }
 
+/** BENCH_APP_DIST=1 (set by `npm run bench`, which builds first): the app server runs the compiled app. */
+const FROM_DIST = process.env.BENCH_APP_DIST === '1' && !PROFILE;
+
 function startChild(role: Role, env: NodeJS.ProcessEnv): Promise<Child> {
-  const child = spawn(process.execPath, [...process.execArgv, __filename], {
-    env: { ...env, [ROLE_VAR]: role },
+  const args =
+    role === 'server' && FROM_DIST
+      ? [join(__dirname, 'support', 'serve-app.js')]
+      : [...process.execArgv, __filename];
+  const child = spawn(process.execPath, args, {
+    env: { ...env, ...(role === 'server' ? APP_ENV : {}), [ROLE_VAR]: role },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -401,15 +418,36 @@ interface Phase {
   serverCpu: number | null;
 }
 
+/** CPU seconds several processes have used so far, or null. */
+function cpuOfAll(children: Child[]): number | null {
+  let sum = 0;
+  for (const child of children) {
+    const cpu = cpuOf(child.process.pid!);
+    if (cpu === null) return null;
+    sum += cpu;
+  }
+  return sum;
+}
+
+/** A process's peak resident set so far, in MB (VmHWM on Linux; null elsewhere). */
+function peakRssOf(pid: number): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kb ? Number(kb[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 async function measure(
   name: string,
-  server: Child,
+  servers: Child[],
   run: () => Promise<LoadResult>,
   phases: Phase[],
 ): Promise<LoadResult> {
-  const cpu = cpuOf(server.process.pid!);
+  const cpu = cpuOfAll(servers);
   const result = await run();
-  const after = cpuOf(server.process.pid!);
+  const after = cpuOfAll(servers);
   phases.push({
     name,
     result,
@@ -421,7 +459,9 @@ async function measure(
 }
 
 async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string): Promise<void> {
-  const label = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  const label =
+    (engine === 'sqlite' ? 'SQLite' : 'PostgreSQL') + (INSTANCES > 1 ? `, ${INSTANCES} app instances` : '');
+  const engineLabel = INSTANCES > 1 ? `${engine} ×${INSTANCES}` : engine;
   const fixtureFile = join(dataDir, 'fixture.json');
   const childEnv = { ...env, BENCH_FIXTURE: fixtureFile };
   console.log(`\n#### ${label}: seeding ${CARDS.toLocaleString('en')} cards…`);
@@ -429,11 +469,15 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
   const fixture = JSON.parse(readFileSync(fixtureFile, 'utf8')) as Fixture;
   const profile = join(tmpdir(), `validations-${engine}-${Date.now()}.cpuprofile`);
   const phases: Phase[] = [];
-  const baseline = await startChild('baseline', childEnv);
-  let app: Child | null = null;
+  // One after another: each start checks the migrations, which must not race on one database.
+  const baselines: Child[] = [];
+  const apps: Child[] = [];
   try {
-    const server = await startChild('server', childEnv);
-    app = server;
+    for (let k = 0; k < INSTANCES; k++) baselines.push(await startChild('baseline', childEnv));
+    for (let k = 0; k < INSTANCES; k++) apps.push(await startChild('server', childEnv));
+    const server = apps[0];
+    const appPorts = apps.map((a) => a.port);
+    const baselinePorts = baselines.map((b) => b.port);
     const headers = { 'X-API-Key': fixture.apiKey };
     const check = (port: number) => {
       const requests = fixture.qrTexts.map((code) =>
@@ -441,40 +485,36 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
       );
       return (i: number) => requests[i % requests.length];
     };
-    const checkBaseline = check(baseline.port);
-    const checkApp = check(server.port);
-    const closed = (port: number, request: (i: number) => Buffer, durationMs = DURATION_MS) =>
+    // The Host header names the first instance's port; neither server reads it.
+    const checkBaseline = check(baselinePorts[0]);
+    const checkApp = check(appPorts[0]);
+    const closed = (port: Ports, request: (i: number) => Buffer, durationMs = DURATION_MS) =>
       closedLoop({ port, connections: CONNECTIONS, durationMs, request });
-    const open = (port: number, request: (i: number) => Buffer) =>
+    const open = (port: Ports, request: (i: number) => Buffer) =>
       openLoop({ port, rate: RATE, durationMs: OPEN_LOOP_MS, maxConnections: 256, request });
 
     // Warm-ups: JIT, connection setup, the app's caches; not recorded.
-    await closed(baseline.port, checkBaseline, WARM_UP_MS);
-    await closed(server.port, checkApp, WARM_UP_MS);
+    await closed(baselinePorts, checkBaseline, WARM_UP_MS);
+    await closed(appPorts, checkApp, WARM_UP_MS);
     if (PROFILE) await server.ask({ type: 'profile-start' });
 
     const base = await measure(
       'baseline: closed loop',
-      baseline,
-      () => closed(baseline.port, checkBaseline),
+      baselines,
+      () => closed(baselinePorts, checkBaseline),
       phases,
     );
-    const checks = await measure(
-      'validations: closed loop',
-      server,
-      () => closed(server.port, checkApp),
-      phases,
-    );
+    const checks = await measure('validations: closed loop', apps, () => closed(appPorts, checkApp), phases);
     const baseOpen = await measure(
       `baseline: open loop ${RATE}/s`,
-      baseline,
-      () => open(baseline.port, checkBaseline),
+      baselines,
+      () => open(baselinePorts, checkBaseline),
       phases,
     );
     const checksOpen = await measure(
       `validations: open loop ${RATE}/s`,
-      server,
-      () => open(server.port, checkApp),
+      apps,
+      () => open(appPorts, checkApp),
       phases,
     );
 
@@ -483,7 +523,7 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
     const prepared: { validationId: string; offerId: string }[] = [];
     const notValid: string[] = [];
     await closedLoop({
-      port: server.port,
+      port: appPorts,
       connections: CONNECTIONS,
       durationMs: Infinity,
       limit: REDEMPTIONS,
@@ -504,14 +544,14 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
     const ready = prepared.filter(Boolean);
     const run = randomBytes(4).toString('hex');
     const redemptions = ready.map((p, i) =>
-      jsonPost(server.port, '/api/v1/redemptions', { ...p, idempotencyKey: `bench-${run}-${i}` }, headers),
+      jsonPost(appPorts[0], '/api/v1/redemptions', { ...p, idempotencyKey: `bench-${run}-${i}` }, headers),
     );
     const redeemed = await measure(
       `redemptions: closed loop, ${redemptions.length} distinct`,
-      server,
+      apps,
       () =>
         closedLoop({
-          port: server.port,
+          port: appPorts,
           connections: CONNECTIONS,
           durationMs: Infinity,
           limit: redemptions.length,
@@ -573,14 +613,62 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
           `${r.max.toFixed(1)} | ${pct(serverCpu)} | ` +
           `${serverCpu === null ? '—' : ms((serverCpu * r.seconds * 1000) / r.requests)} | ${pct(r.clientCpu)} |`,
       );
+    // Under ts-node (a run without BENCH_APP_DIST=1) the peak includes the TypeScript compiler.
+    const peaks = apps.map((a) => peakRssOf(a.process.pid!));
+    const peak = peaks.every((x) => x !== null) ? Math.max(...(peaks as number[])) : null;
+    if (peak !== null)
+      console.log(
+        `\nPeak RSS of the app process${INSTANCES > 1 ? 'es' : ''} over the run (seeded register, load): ` +
+          `${peaks.map((x) => fmt.mb(x!)).join(', ')}`,
+      );
+    const bench = 'validations';
+    const register = `${fmt.n(fixture.rows.cards)} cards`;
+    recordResult({
+      bench,
+      engine: engineLabel,
+      metric: `validations/s, closed loop, ${CONNECTIONS} connections (${register})`,
+      value: fmt.perSecond(checks.perSecond),
+      baseline: fmt.perSecond(base.perSecond),
+      ratio,
+      goal: `≥ ${GOAL_RATIO}× baseline`,
+      met: ratio >= GOAL_RATIO,
+    });
+    recordResult({
+      bench,
+      engine: engineLabel,
+      metric: `validation p99 at ${RATE}/s, open loop`,
+      value: fmt.ms(checksOpen.p99),
+      baseline: fmt.ms(baseOpen.p99),
+      ratio: checksOpen.p99 / baseOpen.p99,
+      goal: `≤ ${GOAL_P99_MS} ms`,
+      met: checksOpen.p99 <= GOAL_P99_MS,
+    });
+    recordResult({
+      bench,
+      engine: engineLabel,
+      metric: 'redemptions/s, closed loop',
+      value: fmt.perSecond(redeemed.perSecond),
+      baseline: fmt.perSecond(base.perSecond),
+      ratio: redemptionRatio,
+      goal: engine === 'sqlite' ? `≥ ${fmt.n(GOAL_REDEMPTIONS)}/s` : '—',
+      met: engine === 'sqlite' ? redeemed.perSecond >= GOAL_REDEMPTIONS : null,
+    });
+    if (peak !== null)
+      recordResult({
+        bench,
+        engine: engineLabel,
+        metric: `peak memory under load (app process RSS, ${register}${FROM_DIST ? '' : ', under ts-node'})`,
+        value: fmt.mb(peak),
+        goal: '—',
+        met: null,
+      });
     if (PROFILE) {
       await server.ask({ type: 'profile-stop', file: profile });
       console.log(`\nCPU profile of the app process over the measured phases: ${profile}\n`);
       console.log(summarizeProfile(profile));
     }
   } finally {
-    await baseline.stop();
-    await app?.stop();
+    for (const child of [...baselines, ...apps]) await child.stop();
   }
 }
 

@@ -73,7 +73,15 @@ export const COLUMNS: Record<keyof Batch, string[]> = {
 
 export interface RegisterOptions {
   engine: 'sqlite' | 'postgres';
+  /** Stop after this many cards… */
   cards: number;
+  /** …or after this many families, whichever comes first. */
+  families?: number;
+  /**
+   * Share of the members other than the first parent (the applicant) who hold a card (default 1): cards are
+   * issued on request, so a national register has fewer cards than members.
+   */
+  cardShare?: number;
   /** How many active, valid cards to note (evenly spread over the register) for the benchmark to scan. */
   sample: number;
   programmeId: string;
@@ -142,7 +150,7 @@ const OTHER_STATES: [status: string, perMille: number, reason: string | null][] 
 const DAY = 86_400_000;
 
 /** Mulberry32: the same register on every run and on both engines (ids and dates follow the clock). */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -158,7 +166,7 @@ function prng(seed: number): () => number {
  * bits (RFC 9562 allows a counter in the random bits). Ordered like the app's own ids, so primary keys are
  * appended, and five times cheaper than drawing random bits for ten million rows.
  */
-function idSource(): () => string {
+export function idSource(): () => string {
   const time = Date.now().toString(16).padStart(12, '0');
   const random = randomBytes(4).toString('hex');
   const middle = `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(0, 3)}-${'89ab'[random.charCodeAt(3) % 4]}${random.slice(4, 7)}`;
@@ -230,7 +238,9 @@ export function* registerBatches(
   let batch: Batch = { families: [], members: [], cards: [] };
   let position = 0;
   let family = 0;
-  while (position < options.cards) {
+  const familyLimit = options.families ?? Infinity;
+  const cardShare = options.cardShare ?? 1;
+  while (position < options.cards && family < familyLimit) {
     const familyId = nextId();
     const surname = pick(SURNAMES);
     const [city, postal, municipality] = pick(CITIES);
@@ -277,9 +287,15 @@ export function* registerBatches(
           break;
         }
       if (status === 'expired') validUntil = isoDay(todayMs - int(1, 300) * DAY);
+      const carded = k === 0 || cardShare >= 1 || random() < cardShare;
       const digits = String((position * 982_451_653 + 271_828_182) % 1e12).padStart(12, '0');
       const number = `${options.cardPrefix}${digits}${options.luhnCheckDigit(digits)}`;
-      if (status === 'active' && sampled.length < options.sample && position >= sampled.length * stride)
+      if (
+        carded &&
+        status === 'active' &&
+        sampled.length < options.sample &&
+        position >= sampled.length * stride
+      )
         sampled.push(number);
       const holder = `${first} ${lastName}`;
       batch.members.push([
@@ -300,6 +316,7 @@ export function* registerBatches(
         issued,
         issued,
       ]);
+      if (!carded) continue;
       batch.cards.push([
         nextId(),
         options.programmeId,
@@ -334,6 +351,8 @@ export interface BulkWriter {
   /** Drops the tables' secondary indexes (built again, sorted, by `finish`: far faster than inserting). */
   begin(tables: string[]): Promise<void>;
   write(batch: Batch): Promise<void>;
+  /** Rows of any other table named in `begin` (e.g. a year of checks), in the table's column order given. */
+  writeRows(table: string, columns: string[], rows: Value[][]): Promise<void>;
   /** Builds the indexes again and refreshes the planner's statistics. */
   finish(): Promise<void>;
 }
@@ -341,11 +360,10 @@ export interface BulkWriter {
 /** better-sqlite3 multi-row INSERTs, one transaction per batch; foreign keys right by construction. */
 export function sqliteWriter(db: Database.Database): BulkWriter {
   const statements = new Map<string, Database.Statement>();
-  const statement = (table: string, rows: number) => {
+  const statement = (table: string, columns: string[], rows: number) => {
     const key = `${table}:${rows}`;
     let s = statements.get(key);
     if (!s) {
-      const columns = COLUMNS[table as keyof Batch];
       const tuple = `(${columns.map(() => '?').join(', ')})`;
       s = db.prepare(
         `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}`,
@@ -354,13 +372,16 @@ export function sqliteWriter(db: Database.Database): BulkWriter {
     }
     return s;
   };
-  const insert = (table: keyof Batch, rows: Value[][]) => {
-    const chunk = Math.floor(32_000 / COLUMNS[table].length);
+  const insert = (table: string, rows: Value[][], columns = COLUMNS[table as keyof Batch]) => {
+    const chunk = Math.floor(32_000 / columns.length);
     for (let i = 0; i < rows.length; i += chunk) {
       const part = rows.slice(i, i + chunk);
-      statement(table, part.length).run(part.flat());
+      statement(table, columns, part.length).run(part.flat());
     }
   };
+  const writeRows = db.transaction((table: string, columns: string[], rows: Value[][]) =>
+    insert(table, rows, columns),
+  );
   const writeBatch = db.transaction((batch: Batch) => {
     insert('families', batch.families);
     insert('members', batch.members);
@@ -384,9 +405,15 @@ export function sqliteWriter(db: Database.Database): BulkWriter {
     async write(batch) {
       writeBatch(batch);
     },
+    async writeRows(table, columns, rows) {
+      writeRows(table, columns, rows);
+    },
     async finish() {
       for (const { sql } of indexes) db.exec(sql);
       db.pragma('foreign_keys = ON');
+      // Statistics from a sample of each index (as `PRAGMA optimize` takes them): minutes less on ten
+      // million rows, and the planner's choices here do not depend on exact counts.
+      db.pragma('analysis_limit = 1000');
       db.exec('ANALYZE');
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
@@ -400,8 +427,7 @@ export function sqliteWriter(db: Database.Database): BulkWriter {
  */
 export function postgresWriter(runner: QueryRunner): BulkWriter {
   const types = new Map<string, string>();
-  const insert = async (table: keyof Batch, rows: Value[][]) => {
-    const columns = COLUMNS[table];
+  const insert = async (table: string, rows: Value[][], columns = COLUMNS[table as keyof Batch]) => {
     const arrays = columns.map((_, c) => rows.map((row) => row[c]));
     const casts = columns.map((column, c) => `$${c + 1}::${types.get(`${table}.${column}`)}[]`);
     await runner.query(
@@ -440,6 +466,9 @@ export function postgresWriter(runner: QueryRunner): BulkWriter {
       await insert('families', batch.families);
       await insert('members', batch.members);
       await insert('cards', batch.cards);
+    },
+    async writeRows(table, columns, rows) {
+      await insert(table, rows, columns);
     },
     async finish() {
       for (const { indexdef } of indexes) await runner.query(indexdef);

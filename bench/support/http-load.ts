@@ -145,8 +145,12 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1e6;
 };
 
+/** One server, or several (instances behind one load generator): connections are spread over them in turn. */
+export type Ports = number | number[];
+const portOf = (ports: Ports, k: number) => (Array.isArray(ports) ? ports[k % ports.length] : ports);
+
 export interface ClosedLoopOptions {
-  port: number;
+  port: Ports;
   connections: number;
   /** Stop after this long, or after `limit` requests, whichever comes first. */
   durationMs: number;
@@ -167,8 +171,8 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadResult
   const end = started + options.durationMs;
   let next = 0;
   await Promise.all(
-    Array.from({ length: options.connections }, async () => {
-      const connection = new Connection(options.port).keepBodies(Boolean(options.onAnswer));
+    Array.from({ length: options.connections }, async (_, k) => {
+      const connection = new Connection(portOf(options.port, k)).keepBodies(Boolean(options.onAnswer));
       try {
         while (next < limit && performance.now() < end) {
           const i = next++;
@@ -188,7 +192,7 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadResult
 }
 
 export interface OpenLoopOptions {
-  port: number;
+  port: Ports;
   /** Requests started per second. */
   rate: number;
   durationMs: number;
@@ -216,7 +220,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<LoadResult> {
     while (queue.length) {
       let connection = idle.pop();
       if (!connection && all.length < options.maxConnections) {
-        connection = new Connection(options.port);
+        connection = new Connection(portOf(options.port, all.length));
         all.push(connection);
       }
       if (!connection) return;
