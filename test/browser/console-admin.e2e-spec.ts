@@ -81,6 +81,8 @@ describeInBrowser(`console administration pages in Chromium (${engine})`, () => 
       page.click(`a[href="/console/users/${user!.id}?lang=en"]`),
     ]);
     await check(page, 'console-users-account', 'en');
+    await page.goto(`${baseUrl}/console/users/${user!.id}?lang=pl`);
+    await check(page, 'console-users-account', 'pl');
     await page.context().close();
   });
 
