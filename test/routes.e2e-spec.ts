@@ -1,11 +1,8 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { ROLES, Role } from '../src/auth/roles';
-import { UNPREFIXED_ROUTES } from '../src/bootstrap';
-import { AUTH_KEY, AuthRequirement, PUBLIC_KEY } from '../src/common/decorators/auth.decorator';
+import type { AuthRequirement } from '../src/common/decorators/auth.decorator';
 import { engine } from './support/databases';
+import { routeHandlers } from './support/route-handlers';
 import { startApp, TestApp } from './support/test-app';
 
 /** The routes that are deliberately public. Adding one here is a security decision: review it. */
@@ -55,32 +52,12 @@ interface Handler {
 }
 
 function nestHandlers(t: TestApp): Map<string, Handler> {
-  const handlers = new Map<string, Handler>();
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const cls = wrapper.metatype as { prototype: Record<string, unknown> } & (new () => unknown);
-      const base = String(Reflect.getMetadata(PATH_METADATA, cls) ?? '');
-      for (const name of Object.getOwnPropertyNames(cls.prototype)) {
-        const fn = cls.prototype[name] as object;
-        const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
-        if (method === undefined || typeof fn !== 'function') continue;
-        for (const sub of [Reflect.getMetadata(PATH_METADATA, fn) ?? ''].flat().map(String)) {
-          // Outside the /api/v1 prefix: health, the JWKS, the check page behind the QR code and the other pages.
-          const path = [base, sub].filter((s) => s && s !== '/').join('/');
-          const unprefixed = UNPREFIXED_ROUTES.some((route) => route.replace(/^\//, '') === path);
-          const prefix = unprefixed ? '' : '/api/v1';
-          const url = `${prefix}/${path}`.replace(/(.)\/+$/, '$1');
-          const key = `${RequestMethod[method]} ${url}`;
-          handlers.set(key, {
-            key,
-            isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, fn) ?? Reflect.getMetadata(PUBLIC_KEY, cls)),
-            auth: Reflect.getMetadata(AUTH_KEY, fn) ?? Reflect.getMetadata(AUTH_KEY, cls),
-          });
-        }
-      }
-    }
-  }
-  return handlers;
+  return new Map(
+    routeHandlers(t).map((r) => {
+      const key = `${r.method} ${r.url}`;
+      return [key, { key, isPublic: r.isPublic, auth: r.auth }];
+    }),
+  );
 }
 
 describe(`every route is protected (${engine})`, () => {

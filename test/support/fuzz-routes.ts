@@ -1,10 +1,7 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { ModulesContainer } from '@nestjs/core';
 import type { Role } from '../../src/auth/roles';
-import { UNPREFIXED_ROUTES } from '../../src/bootstrap';
-import { AUTH_KEY, AuthRequirement, PUBLIC_KEY } from '../../src/common/decorators/auth.decorator';
+import { routeHandlers } from './route-handlers';
 import type { TestApp } from './test-app';
 
 /** Who may call an operation, keyed as the OpenAPI document names it: `post /api/v1/users/{id}`. */
@@ -16,35 +13,14 @@ export interface Access {
   queryDto: boolean;
 }
 
-/** Reads `@Auth({ roles })` / `@Public()` from every controller handler (as test/routes.e2e-spec.ts does). */
+/** Reads `@Auth({ roles })` / `@Public()` from every controller handler (test/support/route-handlers.ts). */
 export function accessByOperation(t: TestApp): Map<string, Access> {
-  const out = new Map<string, Access>();
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const cls = wrapper.metatype as { prototype: Record<string, unknown> } & (new () => unknown);
-      const base = String(Reflect.getMetadata(PATH_METADATA, cls) ?? '');
-      for (const name of Object.getOwnPropertyNames(cls.prototype)) {
-        const fn = cls.prototype[name] as object;
-        const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
-        if (method === undefined || typeof fn !== 'function') continue;
-        for (const sub of [Reflect.getMetadata(PATH_METADATA, fn) ?? ''].flat().map(String)) {
-          const path = [base, sub].filter((s) => s && s !== '/').join('/');
-          const unprefixed = UNPREFIXED_ROUTES.some((route) => route.replace(/^\//, '') === path);
-          const url = `${unprefixed ? '' : '/api/v1'}/${path}`
-            .replace(/(.)\/+$/, '$1')
-            .replace(/:([A-Za-z]+)/g, '{$1}');
-          const auth = (Reflect.getMetadata(AUTH_KEY, fn) ?? Reflect.getMetadata(AUTH_KEY, cls)) as
-            AuthRequirement | undefined;
-          out.set(`${RequestMethod[method].toLowerCase()} ${url}`, {
-            isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, fn) ?? Reflect.getMetadata(PUBLIC_KEY, cls)),
-            roles: auth?.roles ?? [],
-            queryDto: takesQueryDto(cls, name),
-          });
-        }
-      }
-    }
-  }
-  return out;
+  return new Map(
+    routeHandlers(t).map((r) => [
+      `${r.method.toLowerCase()} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`,
+      { isPublic: r.isPublic, roles: r.auth?.roles ?? [], queryDto: takesQueryDto(r.controller, r.handler) },
+    ]),
+  );
 }
 
 /** Whether a handler has `@Query()` without a key: the whole query string validated as one DTO. */
