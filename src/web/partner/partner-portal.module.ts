@@ -3,6 +3,7 @@ import { AuthModule } from '../../auth/auth.module';
 import { OffersModule } from '../../offers/offers.module';
 import { PartnersModule } from '../../partners/partners.module';
 import { ProgrammesModule } from '../../programmes/programmes.module';
+import { PortalOffersPage } from './portal-offers-page';
 import { PortalPages } from './portal-page';
 import { PortalOffersController } from './portal-offers.controller';
 import { PortalOutletsController } from './portal-outlets.controller';
@@ -21,7 +22,7 @@ import { WebCommonModule } from '../web-common.module';
   ],
   // OutletsService is the API's own (PartnersModule does not export it): stateless, so a second instance
   // here runs the same checks, access rules and audit entries.
-  providers: [PortalPages],
+  providers: [PortalPages, PortalOffersPage],
 })
 export class PartnerPortalModule {}
 

@@ -5,29 +5,18 @@ import type { Actor } from '../../auth/actor';
 import { MERCHANT_ROLES } from '../../auth/roles';
 import { Auth } from '../../common/decorators/auth.decorator';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
-import { pickLanguage, textIn } from '../../common/language';
-import type { OfferQueryDto, OfferView } from '../../offers/dto/offer.dto';
-import { formatBenefit } from '../../offers/offer-benefit';
-import { OFFER_ACTIONS, OfferAction } from '../../offers/offer-state';
+import type { OfferView } from '../../offers/dto/offer.dto';
+import { OfferAction } from '../../offers/offer-state';
 import { OffersService } from '../../offers/offers.service';
-import { CategoriesService } from '../../partners/categories/categories.service';
 import { OutletsService } from '../../partners/outlets.service';
-import type { PartnerEntity } from '../../partners/partner.entity';
-import { PartnersService } from '../../partners/partners.service';
-import type { ProgrammeEntity } from '../../programmes/programme.entity';
-import { ProgrammesService } from '../../programmes/programmes.service';
-import { CatalogueContext } from '../catalogue-items';
-import { PageCsrf } from '../page-csrf';
 import { field } from '../page-forms';
-import { fill } from '../page-format';
 import { seeOther, sendPage } from '../page-reply';
 import { AccountPageRoute, FormRoute } from '../page-route.decorator';
 import { siteHref } from '../site-layout';
-import { PortalNotice, PortalQueryDto } from './dto/portal-query.dto';
+import { PortalQueryDto } from './dto/portal-query.dto';
 import { FormErrors, refusal } from './portal-fields';
 import {
   newOfferForm,
-  OfferForm,
   offerBody,
   offerFormErrors,
   offerFormValues,
@@ -36,35 +25,10 @@ import {
   ReadOffer,
   textField,
 } from './portal-offer-form';
-import { offerGroups, scheduleText } from './portal-offer-views';
-import { OFFER_EDITOR_SCRIPT, PortalPages, summaryOf } from './portal-page';
-import { offerPreview } from './portal-preview';
 import { PageCsp } from '../page-csp';
+import { OFFERS_PATH, PortalOffersPage, STEPS } from './portal-offers-page';
 
-export const OFFERS_PATH = '/partner/offers';
 const OWNER = ['merchant_owner' as const];
-/** The steps a merchant takes on the list (offer-state.ts), and what the list says after each. */
-const STEPS: Partial<Record<OfferAction, PortalNotice>> = {
-  submit: 'submitted',
-  pause: 'paused',
-  resume: 'resumed',
-  end: 'ended',
-};
-const LIST_LIMIT = 100;
-
-interface Context {
-  partner: PartnerEntity;
-  programme: ProgrammeEntity;
-  language: string;
-}
-
-interface EditorState {
-  view: OfferView | null;
-  form: OfferForm;
-  errors: FormErrors;
-  /** The checked input to preview; null: no preview. */
-  preview: ReadOffer | null;
-}
 
 /**
  * The partner's offers at /partner/offers with the steps the API allows (submit for approval, pause, resume,
@@ -76,13 +40,9 @@ interface EditorState {
 @Controller('partner/offers')
 export class PortalOffersController {
   constructor(
-    private readonly programmes: ProgrammesService,
-    private readonly partners: PartnersService,
-    private readonly outlets: OutletsService,
     private readonly offers: OffersService,
-    private readonly categories: CategoriesService,
-    private readonly pages: PortalPages,
-    private readonly csrf: PageCsrf,
+    private readonly outlets: OutletsService,
+    private readonly page: PortalOffersPage,
     private readonly pageCsp: PageCsp,
   ) {}
 
@@ -99,7 +59,7 @@ export class PortalOffersController {
       reply,
       this.pageCsp.strict,
       200,
-      await this.listPage(actor, query.lang, acceptLanguage, query.notice ?? null),
+      await this.page.list(actor, query.lang, acceptLanguage, query.notice ?? null),
     );
   }
 
@@ -119,13 +79,13 @@ export class PortalOffersController {
   ): Promise<void> {
     const lang = field(body, 'lang') || undefined;
     const step = field(body, 'step') as OfferAction;
-    const { partner, language } = await this.context(actor, lang, acceptLanguage);
+    const { partner, language } = await this.page.context(actor, lang, acceptLanguage);
     if (!Object.hasOwn(STEPS, step))
       return sendPage(
         reply,
         this.pageCsp.strict,
         400,
-        await this.listPage(actor, lang, acceptLanguage, null, 'actionRefused'),
+        await this.page.list(actor, lang, acceptLanguage, null, 'actionRefused'),
       );
     try {
       await this.offers.act(actor, partner.id, id, step);
@@ -138,7 +98,7 @@ export class PortalOffersController {
         reply,
         this.pageCsp.strict,
         409,
-        await this.listPage(actor, lang, acceptLanguage, null, key),
+        await this.page.list(actor, lang, acceptLanguage, null, key),
       );
     }
     seeOther(reply, siteHref(OFFERS_PATH, { notice: STEPS[step], lang: language }));
@@ -151,10 +111,10 @@ export class PortalOffersController {
     @Res() reply: FastifyReply,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
-    const c = await this.context(actor, query.lang, acceptLanguage);
+    const c = await this.page.context(actor, query.lang, acceptLanguage);
     const outlets = await this.outlets.list(actor, c.partner.id);
     const form = newOfferForm(outlets.map((o) => o.id));
-    const html = await this.editor(actor, c, { view: null, form, errors: {}, preview: null }, null);
+    const html = await this.page.editor(actor, c, { view: null, form, errors: {}, preview: null }, null);
     sendPage(reply, this.pageCsp.strict, 200, html);
   }
 
@@ -173,7 +133,7 @@ export class PortalOffersController {
     @Res() reply: FastifyReply,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
-    const c = await this.context(actor, field(body, 'lang') || undefined, acceptLanguage);
+    const c = await this.page.context(actor, field(body, 'lang') || undefined, acceptLanguage);
     const form = readOfferForm(body, c.programme.languages);
     const read = offerBody(form, c.programme.languages, c.programme.currency, c.programme.timeZone);
     const errors = offerFormErrors(read, c.programme.languages);
@@ -182,7 +142,7 @@ export class PortalOffersController {
         reply,
         this.pageCsp.strict,
         status,
-        await this.editor(actor, c, { view: null, form, errors: found, preview }, null),
+        await this.page.editor(actor, c, { view: null, form, errors: found, preview }, null),
       );
     if (Object.keys(errors).length) return again(400, errors, null);
     if (field(body, 'intent') === 'preview') return again(200, {}, read);
@@ -211,7 +171,7 @@ export class PortalOffersController {
     @Res() reply: FastifyReply,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
-    const c = await this.context(actor, query.lang, acceptLanguage);
+    const c = await this.page.context(actor, query.lang, acceptLanguage);
     const view = await this.offers.get(actor, c.partner.id, id);
     const form = offerFormValues(
       view.offer,
@@ -221,7 +181,7 @@ export class PortalOffersController {
       c.programme.timeZone,
     );
     const preview = offerBody(form, c.programme.languages, c.programme.currency, c.programme.timeZone);
-    const html = await this.editor(actor, c, { view, form, errors: {}, preview }, query.notice ?? null);
+    const html = await this.page.editor(actor, c, { view, form, errors: {}, preview }, query.notice ?? null);
     sendPage(reply, this.pageCsp.strict, 200, html);
   }
 
@@ -238,7 +198,7 @@ export class PortalOffersController {
     @Res() reply: FastifyReply,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
-    const c = await this.context(actor, field(body, 'lang') || undefined, acceptLanguage);
+    const c = await this.page.context(actor, field(body, 'lang') || undefined, acceptLanguage);
     const view = await this.offers.get(actor, c.partner.id, id);
     const form = readOfferForm(body, c.programme.languages);
     const read = offerBody(form, c.programme.languages, c.programme.currency, c.programme.timeZone);
@@ -248,7 +208,7 @@ export class PortalOffersController {
         reply,
         this.pageCsp.strict,
         status,
-        await this.editor(actor, c, { view, form, errors: found, preview }, null),
+        await this.page.editor(actor, c, { view, form, errors: found, preview }, null),
       );
     if (view.offer.status === 'ended')
       return again(409, { [textField('title', c.programme.languages[0])]: 'offerEnded' }, null);
@@ -266,131 +226,5 @@ export class PortalOffersController {
       return again(refused.status, key, null);
     }
     seeOther(reply, siteHref(OFFERS_PATH, { notice: 'saved', lang: c.language }));
-  }
-
-  private async context(actor: Actor, asked: string | undefined, acceptLanguage?: string): Promise<Context> {
-    const partner = await this.partners.mine(actor);
-    const programme = await this.programmes.get(partner.programmeId);
-    return {
-      partner,
-      programme,
-      language: pickLanguage(asked, acceptLanguage, this.pages.languagesFor(programme)),
-    };
-  }
-
-  private async listPage(
-    actor: Actor,
-    asked: string | undefined,
-    acceptLanguage: string | undefined,
-    notice: PortalNotice | null,
-    error: string | null = null,
-  ): Promise<string> {
-    const { partner, programme, language } = await this.context(actor, asked, acceptLanguage);
-    const t = this.pages.t(language);
-    const { items } = await this.offers.list(actor, partner.id, {
-      limit: LIST_LIMIT,
-      offset: 0,
-    } as OfferQueryDto);
-    const owner = actor.role === 'merchant_owner';
-    return this.pages.render(
-      'partner-portal-offers.html.hbs',
-      { programme, language, csrf: this.csrf.forSession(actor), role: actor.role },
-      { path: OFFERS_PATH, title: t.offersTitle, section: 'offers' },
-      {
-        notice: notice ? t.notices[notice] : null,
-        error: error ? t.errors[error] : null,
-        owner,
-        notApproved: partner.status !== 'approved',
-        newHref: siteHref(`${OFFERS_PATH}/new`, { lang: language }),
-        offers: items.map(({ offer }) => {
-          const title = textIn(offer.texts, language, programme.languages)?.title ?? offer.ref;
-          return {
-            id: offer.id,
-            title,
-            href: siteHref(`${OFFERS_PATH}/${offer.id}`, { lang: language }),
-            benefit: formatBenefit(offer.benefit, programme.currency, language),
-            when: scheduleText(offer.schedule, t, language, programme.timeZone),
-            status: t.offerStatuses[offer.status],
-            reason: offer.statusReason ? fill(t.reason, { reason: offer.statusReason }) : null,
-            steps: owner
-              ? (Object.keys(STEPS) as OfferAction[])
-                  .filter((step) => (OFFER_ACTIONS[step].from as readonly string[]).includes(offer.status))
-                  .map((step) => ({
-                    step,
-                    label: t.actions[step],
-                    action: `${OFFERS_PATH}/${offer.id}/step`,
-                  }))
-              : [],
-          };
-        }),
-      },
-    );
-  }
-
-  private async editor(
-    actor: Actor,
-    c: Context,
-    state: EditorState,
-    notice: PortalNotice | null,
-  ): Promise<string> {
-    const { programme, partner, language } = c;
-    const t = this.pages.t(language);
-    const outlets = await this.outlets.list(actor, partner.id);
-    const offer = state.view?.offer ?? null;
-    const owner = actor.role === 'merchant_owner';
-    const editable = owner && offer?.status !== 'ended';
-    const groups = offerGroups(t, programme, language, outlets, state.form, state.errors, !editable);
-    const title = offer
-      ? fill(t.offerTitle, { title: textIn(offer.texts, language, programme.languages)?.title ?? offer.ref })
-      : t.newOfferTitle;
-    const path = offer ? `${OFFERS_PATH}/${offer.id}` : `${OFFERS_PATH}/new`;
-    return this.pages.render(
-      'partner-portal-offer.html.hbs',
-      { programme, language, csrf: this.csrf.forSession(actor), role: actor.role },
-      { path, title, section: 'offers', scripts: editable ? [OFFER_EDITOR_SCRIPT] : [] },
-      {
-        heading: title,
-        notice: notice ? t.notices[notice] : null,
-        status: offer ? fill(t.offerStatus, { status: t.offerStatuses[offer.status] }) : null,
-        reason: offer?.statusReason ? fill(t.reason, { reason: offer.statusReason }) : null,
-        ended: offer?.status === 'ended',
-        editable,
-        readOnly: !owner,
-        editsNeedApproval:
-          !!offer && programme.offerEditsNeedApproval && ['published', 'paused'].includes(offer.status),
-        action: path,
-        submitLabel: offer ? t.saveSubmit : t.createSubmit,
-        groups,
-        errors: summaryOf(groups),
-        backHref: siteHref(OFFERS_PATH, { lang: language }),
-        preview: state.preview
-          ? await this.preview(state.preview, c, outlets, offer?.id ?? null, offer?.categoryId)
-          : null,
-      },
-    );
-  }
-
-  private async preview(
-    read: ReadOffer,
-    { programme, partner, language }: Context,
-    outlets: Awaited<ReturnType<OutletsService['list']>>,
-    id: string | null,
-    categoryId: string | undefined,
-  ) {
-    const lang = this.pages.texts.speaks(language);
-    const categories = await this.categories.list(programme.id);
-    const c: CatalogueContext = {
-      t: this.pages.texts.in(lang).catalogue,
-      language: lang,
-      timeZone: programme.timeZone,
-      categories: new Map(
-        categories.map((k) => [k.slug, textIn(k.names, lang, programme.languages) ?? k.slug]),
-      ),
-    };
-    const slug = categories.find((k) => k.id === (categoryId ?? partner.categoryId))?.slug ?? '';
-    return {
-      ...offerPreview(read.body, { c, programme, partner, categorySlug: slug, outlets, id }),
-      labels: c.t,
-    };
   }
 }
