@@ -1,5 +1,4 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { ScratchDatabase } from './databases';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './test-app';
@@ -76,14 +75,6 @@ export function cliProcess(
   return spawnApp('src/cli/main.ts', args, { ...db.env, ...env });
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export interface ServerProcess extends AppProcess {
   url: string;
   /** A JSON request; the status and the parsed body ({} when there is none). */
@@ -96,14 +87,23 @@ export interface ServerProcess extends AppProcess {
   login(email: string, password: string): Promise<string>;
 }
 
-/** The service (`src/main.ts`) in its own process on a free port; resolves once /health answers 200. */
+/**
+ * The service (`src/main.ts`) in its own process; resolves once /health answers 200. It listens on a port the
+ * kernel picks (PORT=0) and the URL is read from its own "listening" log line: a port probed free beforehand can
+ * be taken by a parallel suite's server, whose /health would then answer for ours.
+ */
 export async function startServer(
   db: ScratchDatabase,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const port = await freePort();
-  const proc = spawnApp('src/main.ts', [], { ...db.env, HOST: '127.0.0.1', PORT: String(port), ...env });
-  const url = `http://127.0.0.1:${port}`;
+  const proc = spawnApp('src/main.ts', [], {
+    ...db.env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+  let url = '';
   const request: ServerProcess['request'] = async (method, path, token, body) => {
     const res = await fetch(`${url}${path}`, {
       method,
@@ -119,10 +119,13 @@ export async function startServer(
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (proc.exit()) throw new Error(`the server exited before it answered:\n${proc.output()}`);
-    const up = await fetch(`${url}/health`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
+    url ||= /"url":"(http:\/\/127\.0\.0\.1:\d+)".*family-card is listening/.exec(proc.output())?.[1] ?? '';
+    const up =
+      url !== '' &&
+      (await fetch(`${url}/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      ));
     if (up) break;
     if (Date.now() > deadline) {
       await proc.kill();
