@@ -16,9 +16,8 @@ export class ApplicableOffers {
   constructor(private readonly store: CheckStore) {}
 
   async forCard(
-    { partner, programme }: Checker,
+    { partner, programme, outletId }: Checker,
     card: CheckedCard,
-    outletId: string | null,
     now: Date,
   ): Promise<ApplicableOfferDto[]> {
     const [offers, used] = await Promise.all([

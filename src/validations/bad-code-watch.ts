@@ -36,13 +36,20 @@ export class BadCodeWatch {
     this.windowMs = validationBurst.minutes * 60_000;
   }
 
+  /** Whether a check counts towards a burst: a bad code from a known account or key. */
+  watches<T extends Pick<ValidationEntity, 'result' | 'actorId'>>(
+    check: T,
+  ): check is T & { actorId: string } {
+    return BAD_RESULTS.includes(check.result) && check.actorId !== null;
+  }
+
   /** In the check's transaction, after its row is written. */
   async afterCheck(
     em: EntityManager,
     { actor, partner, programme }: Checker,
     check: ValidationEntity,
   ): Promise<void> {
-    if (!BAD_RESULTS.includes(check.result) || !check.actorId) return;
+    if (!this.watches(check)) return;
     const windowStart = new Date(check.createdAt.getTime() - this.windowMs);
     const badCount = await em.countBy(ValidationEntity, {
       actorId: check.actorId,

@@ -22,8 +22,7 @@ export class CheckListService {
   ) {}
 
   async list(actor: Actor, query: CheckListQueryDto, now = new Date()): Promise<CheckListDto> {
-    const { partner, programme } = await this.validations.checker(actor);
-    const outletId = await this.validations.outletOf(partner.id, query.outletId);
+    const { partner, programme, outletId } = await this.validations.checker(actor, query.outletId);
     const date = !query.date || query.date === 'today' ? todayIn(programme.timeZone, now) : query.date;
     if (!isIsoDate(date)) throw fieldProblem('date', 'date is not a calendar date');
     const from = startOfDayIn(date, programme.timeZone);

@@ -54,14 +54,15 @@ export interface ActiveOffer {
 
 export type ValidCheck = Pick<ValidationEntity, 'id' | 'cardId' | 'outletId' | 'createdAt'>;
 
+// With whether the outlet the till names ($2, or null) is one of the partner's: one round trip, not two.
 const PARTNER = sql(
   'check_partner',
   `SELECT p.id, p.name, p.status, g.id AS programme_id, g.code, g.time_zone, g.languages, g.currency,
-          g.redemption_cancel_minutes
+          g.redemption_cancel_minutes,
+          (SELECT COUNT(*) FROM outlets o WHERE o.id = $2 AND o.partner_id = p.id) AS outlet_found
      FROM partners p JOIN programmes g ON g.id = p.programme_id
     WHERE p.id = $1`,
 );
-const OUTLET = sql('check_outlet', 'SELECT id FROM outlets WHERE id = $1 AND partner_id = $2');
 // Dates as text on both engines (PostgreSQL would give a Date at midnight in the server's zone).
 const CARD_COLUMNS = `id, family_id, member_id, number, holder_name, role, status,
        CAST(valid_from AS TEXT) AS valid_from, CAST(valid_until AS TEXT) AS valid_until FROM cards`;
@@ -142,10 +143,14 @@ type Count = string | number | null;
 export class CheckStore {
   constructor(private readonly db: RawSql) {}
 
-  async partner(partnerId: string): Promise<CheckingPartner | null> {
-    const row = await this.db.row<Row>(null, PARTNER, [partnerId]);
+  /** The partner, and whether `outletId` (when given) is one of its outlets. */
+  async partner(
+    partnerId: string,
+    outletId: string | null,
+  ): Promise<{ partner: CheckingPartner; outletFound: boolean } | null> {
+    const row = await this.db.row<Row>(null, PARTNER, [partnerId, outletId]);
     if (!row) return null;
-    return {
+    const partner: CheckingPartner = {
       id: row.id as string,
       name: row.name as string,
       status: row.status as PartnerStatus,
@@ -158,10 +163,7 @@ export class CheckStore {
         redemptionCancelMinutes: Number(row.redemption_cancel_minutes),
       },
     };
-  }
-
-  async outletOf(partnerId: string, outletId: string): Promise<boolean> {
-    return (await this.db.row(null, OUTLET, [outletId, partnerId])) !== null;
+    return { partner, outletFound: Number(row.outlet_found) > 0 };
   }
 
   async cardByNumber(programmeId: string, number: string): Promise<CheckedCard | null> {
@@ -241,7 +243,7 @@ export class CheckStore {
     );
   }
 
-  async insertValidation(em: EntityManager, v: ValidationEntity): Promise<void> {
+  async insertValidation(em: EntityManager | null, v: ValidationEntity): Promise<void> {
     await this.db.run(em, INSERT_VALIDATION, [
       v.id,
       v.programmeId,

@@ -15,11 +15,12 @@ import { CheckCardDto, CheckOutcomeDto } from './dto/check-card.dto';
 import { cardResult, liveTokenResult, tokenResult, ValidationResult } from './validation-result';
 import { ValidationEntity } from './validation.entity';
 
-/** Who checks: a merchant user or a till key, always for one partner. */
+/** Who checks: a merchant user or a till key, always for one partner, at one of its outlets or none named. */
 export interface Checker {
   actor: Actor;
   partner: CheckingPartner;
   programme: CheckingProgramme;
+  outletId: string | null;
 }
 
 /**
@@ -37,32 +38,30 @@ export class ValidationsService {
     @Optional() private readonly metrics?: MetricsService,
   ) {}
 
-  /** The partner the actor checks for; only an approved partner's merchants and keys may check cards. */
-  async checker(actor: Actor): Promise<Checker> {
+  /**
+   * The partner the actor checks for, and the outlet it names, which must be one of the partner's (read
+   * together). Only an approved partner's merchants and keys may check cards; that refusal comes first.
+   */
+  async checker(actor: Actor, outletId?: string): Promise<Checker> {
     if (!actor.partnerId) throw new NotFoundException('This account belongs to no partner.');
-    const partner = await this.store.partner(actor.partnerId);
-    if (!partner || partner.status !== 'approved')
+    const found = await this.store.partner(actor.partnerId, outletId ?? null);
+    if (!found || found.partner.status !== 'approved')
       throw new ForbiddenException('This partner is not approved: it cannot check cards.');
-    return { actor, partner, programme: partner.programme };
+    if (outletId && !found.outletFound)
+      throw fieldProblem('outletId', 'outletId is not one of this partner’s outlets');
+    const { partner } = found;
+    return { actor, partner, programme: partner.programme, outletId: outletId ?? null };
   }
 
   async check(actor: Actor, dto: CheckCardDto, now = new Date()): Promise<CheckOutcomeDto> {
-    // The partner and the outlet are read side by side (two round trips at once on PostgreSQL); the partner's
-    // refusal comes first whichever answers first.
-    const [partner, outlet] = await Promise.allSettled([
-      this.checker(actor),
-      actor.partnerId ? this.outletOf(actor.partnerId, dto.outletId) : null,
-    ]);
-    if (partner.status === 'rejected') throw partner.reason;
-    if (outlet.status === 'rejected') throw outlet.reason;
-    const [checker, outletId] = [partner.value, outlet.value];
+    const checker = await this.checker(actor, dto.outletId);
     const { result, card, method } = await this.assess(checker.programme, dto, now);
-    const row = this.row(checker, { outletId, cardId: card?.id ?? null, result, method, now });
-    // A bad code counts towards the burst watch in the same transaction as its record.
-    await this.tx.run(async (em) => {
-      await this.store.insertValidation(em, row);
-      await this.watch.afterCheck(em, checker, row);
-    });
+    const row = this.row(checker, { cardId: card?.id ?? null, result, method, now });
+    // The record and the offers do not wait for each other (on PostgreSQL, round trips at the same time).
+    const [, offers] = await Promise.all([
+      this.record(checker, row),
+      result === 'valid' && card ? this.offers.forCard(checker, card, now) : [],
+    ]);
     this.metrics?.cardChecked(result);
     return {
       id: row.id,
@@ -71,8 +70,17 @@ export class ValidationsService {
       holder: card ? { name: card.holderName, role: card.role } : null,
       cardNumber: card ? formatCardNumber(card.number) : null,
       validUntil: card?.validUntil ?? null,
-      offers: result === 'valid' && card ? await this.offers.forCard(checker, card, outletId, now) : [],
+      offers,
     };
+  }
+
+  /** A bad code counts towards the burst watch in the same transaction as its record; a good one is one row. */
+  private record(checker: Checker, row: ValidationEntity): Promise<void> {
+    if (!this.watch.watches(row)) return this.tx.single((em) => this.store.insertValidation(em, row));
+    return this.tx.run(async (em) => {
+      await this.store.insertValidation(em, row);
+      await this.watch.afterCheck(em, checker, row);
+    });
   }
 
   /** The answer for a code in a programme, and the card when the register has it; records nothing. */
@@ -104,14 +112,14 @@ export class ValidationsService {
   }
 
   private row(
-    { actor, partner, programme }: Checker,
-    row: Pick<ValidationEntity, 'outletId' | 'cardId' | 'result' | 'method'> & { now: Date },
+    { actor, partner, programme, outletId }: Checker,
+    row: Pick<ValidationEntity, 'cardId' | 'result' | 'method'> & { now: Date },
   ): ValidationEntity {
     return {
       id: timeOrderedUuid(),
       programmeId: programme.id,
       partnerId: partner.id,
-      outletId: row.outletId,
+      outletId,
       cardId: row.cardId,
       result: row.result,
       method: row.method,
@@ -119,14 +127,6 @@ export class ValidationsService {
       actorId: actor.id,
       createdAt: row.now,
     };
-  }
-
-  /** The outlet named by the till, which must be one of the partner's. */
-  async outletOf(partnerId: string, outletId: string | undefined): Promise<string | null> {
-    if (!outletId) return null;
-    if (!(await this.store.outletOf(partnerId, outletId)))
-      throw fieldProblem('outletId', 'outletId is not one of this partner’s outlets');
-    return outletId;
   }
 
   /** A valid check made by this partner, for a redemption to follow. */
