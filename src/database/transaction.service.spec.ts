@@ -67,6 +67,29 @@ describe('TransactionService on SQLite (group commit)', () => {
     expect(await rows()).toEqual(['a', 'c']);
   });
 
+  it('shares the group commit with single-statement writes, without their savepoints; one that fails fails alone', async () => {
+    const outcomes = await Promise.allSettled([
+      tx.run(insert('a')),
+      tx.single((em) => insert('b')(em!)),
+      tx.single((em) => insert('a')(em!)), // a UNIQUE violation: SQLite undoes that statement alone
+      tx.run(async (em) => {
+        await insert('c')(em);
+        await insert('d')(em);
+      }),
+      tx.single((em) => insert('e')(em!)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(await rows()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(statements.filter((s) => s === 'SAVEPOINT tx')).toHaveLength(2);
+    expect(statements.filter((s) => s === 'COMMIT').length).toBeLessThan(outcomes.length);
+  });
+
   it('answers a caller only after its group is committed', async () => {
     let seenOutside: string[] | null = null;
     await Promise.all([

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 
 interface Queued {
   work: (em: EntityManager) => Promise<unknown>;
+  /** One statement: SQLite undoes a failed statement by itself, so it needs no savepoint of its own. */
+  single: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -47,10 +49,7 @@ export class TransactionService {
 
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!this.sqlite) return this.dataSource.transaction(work);
-    return new Promise<T>((resolve, reject) => {
-      this.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
-    });
+    return this.enqueue(work, false);
   }
 
   /**
@@ -59,7 +58,14 @@ export class TransactionService {
    * group commit.
    */
   single<T>(write: (em: EntityManager | null) => Promise<T>): Promise<T> {
-    return this.sqlite ? this.run(write) : write(null);
+    return this.sqlite ? this.enqueue(write, true) : write(null);
+  }
+
+  private enqueue<T>(work: (em: EntityManager) => Promise<T>, single: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queued.push({ work, single, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
   }
 
   private async drain(): Promise<void> {
@@ -83,17 +89,16 @@ export class TransactionService {
       db.exec('BEGIN IMMEDIATE');
       open(true);
       for (const item of group) {
-        db.exec('SAVEPOINT tx');
+        if (!item.single) db.exec('SAVEPOINT tx');
         try {
           const value = await item.work(runner.manager);
-          db.exec('RELEASE tx');
+          if (!item.single) db.exec('RELEASE tx');
           outcomes.push({ ok: true, value });
         } catch (error) {
           // Some errors (a full disk, an I/O error) make SQLite roll the whole transaction back itself: then the
           // group's earlier work is gone too, and every member of the group fails with this error.
           if (!db.inTransaction) throw error;
-          db.exec('ROLLBACK TO tx');
-          db.exec('RELEASE tx');
+          if (!item.single) db.exec('ROLLBACK TO tx; RELEASE tx');
           outcomes.push({ ok: false, error });
         }
       }

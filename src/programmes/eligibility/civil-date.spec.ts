@@ -169,6 +169,35 @@ describe('todayIn', () => {
   it('rejects an unknown time zone', () => {
     expect(() => todayIn('Mars/Olympus', new Date())).toThrow(RangeError);
   });
+
+  // todayIn keeps the last day's span per zone; walking across midnights and change-overs, forwards and back,
+  // it must agree with the calendar computed afresh for each instant.
+  it.each(['Europe/Warsaw', 'America/Santiago', 'Australia/Lord_Howe', 'UTC'])(
+    'agrees with a fresh computation at every quarter hour around the change-overs in %s',
+    (timeZone) => {
+      const fresh = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+      const starts = [
+        '2026-03-27T00:00:00Z',
+        '2026-09-04T00:00:00Z',
+        '2026-10-23T00:00:00Z',
+        '2026-04-03T00:00:00Z',
+      ];
+      for (const start of starts) {
+        const instants = Array.from({ length: 4 * 24 * 4 }, (_, i) => Date.parse(start) + i * 900_000 - 1);
+        for (const t of [...instants, ...instants.reverse()]) {
+          expect([new Date(t).toISOString(), todayIn(timeZone, new Date(t))]).toEqual([
+            new Date(t).toISOString(),
+            fresh.format(new Date(t)),
+          ]);
+        }
+      }
+    },
+  );
 });
 
 describe('startOfDayIn', () => {

@@ -127,11 +127,25 @@ function formatter(
   return format;
 }
 
+/** Per time zone, the last day asked for and the instants it spans: most calls fall on the same day. */
+const LAST_DAYS = new Map<string, { date: IsoDate; from: number; to: number }>();
+
 /**
  * The calendar day in `timeZone` at the instant `now`. This is the only place where the clock meets the
  * calendar: at 23:30 UTC on 31 December it is already 1 January in Europe/Warsaw.
  */
 export function todayIn(timeZone: string, now: Date): IsoDate {
+  const time = now.getTime();
+  const last = LAST_DAYS.get(timeZone);
+  if (last && time >= last.from && time < last.to) return last.date;
+  const date = dayAt(timeZone, now);
+  const from = startOfDayIn(date, timeZone).getTime();
+  const to = startOfDayIn(addDays(date, 1), timeZone).getTime();
+  if (time >= from && time < to) LAST_DAYS.set(timeZone, { date, from, to });
+  return date;
+}
+
+function dayAt(timeZone: string, now: Date): IsoDate {
   // formatToParts rather than the formatted string: the en-CA pattern is locale data that ICU may change.
   const parts = formatter(
     DAY_FORMATS,
@@ -150,7 +164,7 @@ export function startOfDayIn(date: IsoDate, timeZone: string): Date {
   // candidate falls on the day itself, and it is the change-over instant.
   const first = wall - offsetAt(wall, timeZone);
   const second = wall - offsetAt(first, timeZone);
-  const onDay = [first, second].filter((t) => todayIn(timeZone, new Date(t)) === date);
+  const onDay = [first, second].filter((t) => dayAt(timeZone, new Date(t)) === date);
   return new Date(Math.min(...(onDay.length ? onDay : [second])));
 }
 
