@@ -20,12 +20,12 @@
 import type Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import pino from 'pino';
 import { parseArgs } from 'node:util';
 import { BulkWriter, postgresWriter, registerBatches, sqliteWriter } from './support/card-register';
 import { seedCatalogue } from './support/catalogue-data';
+import { listeningUrl } from './support/listening-url';
 import {
   CardSample,
   checkHistory,
@@ -107,14 +107,6 @@ interface Step {
   seconds: number;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
 /** Starts `node dist/main.js` on the data, waits for /health 200, checks one card, stops it. */
 async function verify(
   env: NodeJS.ProcessEnv,
@@ -127,19 +119,22 @@ async function verify(
     return;
   }
   const entry = main.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', main] : [main];
-  const port = await freePort();
   const started = performance.now();
+  // PORT=0 and the URL from the app's own log line (bench/support/listening-url.ts).
   const app = spawn(process.execPath, entry, {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let output = '';
+  app.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((done) => app.once('exit', done));
   try {
-    const base = `http://127.0.0.1:${port}`;
+    let base: string | null = null;
     let health: Response | null = null;
     while (performance.now() - started < 60_000) {
       if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}) before answering`);
-      health = await fetch(`${base}/health`).catch(() => null);
+      base ??= listeningUrl(output);
+      health = base ? await fetch(`${base}/health`).catch(() => null) : null;
       if (health?.status === 200) break;
       await new Promise((done) => setTimeout(done, 25));
     }

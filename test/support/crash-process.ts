@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { listeningUrl } from '../../bench/support/listening-url';
 import type { ScratchDatabase } from './databases';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './test-app';
 
@@ -87,11 +88,7 @@ export interface ServerProcess extends AppProcess {
   login(email: string, password: string): Promise<string>;
 }
 
-/**
- * The service (`src/main.ts`) in its own process; resolves once /health answers 200. It listens on a port the
- * kernel picks (PORT=0) and the URL is read from its own "listening" log line: a port probed free beforehand can
- * be taken by a parallel suite's server, whose /health would then answer for ours.
- */
+/** The service (`src/main.ts`) in its own process on a port the kernel picks; resolves once /health answers 200. */
 export async function startServer(
   db: ScratchDatabase,
   env: Record<string, string> = {},
@@ -119,7 +116,7 @@ export async function startServer(
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (proc.exit()) throw new Error(`the server exited before it answered:\n${proc.output()}`);
-    url ||= /"url":"(http:\/\/127\.0\.0\.1:\d+)".*family-card is listening/.exec(proc.output())?.[1] ?? '';
+    url ||= listeningUrl(proc.output()) ?? '';
     const up =
       url !== '' &&
       (await fetch(`${url}/health`).then(
