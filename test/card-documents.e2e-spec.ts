@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AuditLogEntity } from '../src/audit/audit-log.entity';
 import { CardEventEntity } from '../src/cards/card-event.entity';
 import { CardEntity } from '../src/cards/card.entity';
+import { PrintBatchEntity } from '../src/cards/print-batch.entity';
 import { verifyQrText } from '../src/cards/token/card-token';
 import type { MemberRole } from '../src/programmes/eligibility/eligibility.types';
 import { cli } from './support/cli';
@@ -175,5 +176,28 @@ describe(`card PDFs through the API (${engine})`, () => {
     expect(pdf.pages[0].text).toContain('Plikowy');
     const none = await cli(t.db, ['cards:print', '--out', file]);
     expect(none.stdout).toMatch(/No cards are waiting to be printed/);
+
+    // --batch writes that batch's sheets again (a run killed while writing them), audited as a download.
+    const batchId = /Print batch ([0-9a-f-]{36}):/.exec(run.stdout)![1];
+    const downloads = () =>
+      t.dataSource
+        .getRepository(AuditLogEntity)
+        .countBy({ action: 'card.print.download', entityId: batchId });
+    const before = await downloads();
+    const batches = await t.dataSource.getRepository(PrintBatchEntity).count();
+    const again = join(dir, 'again.pdf');
+    const rerun = await cli(t.db, ['cards:print', '--batch', batchId, '--out', again]);
+    expect(rerun).toMatchObject({ code: 0, stderr: '' });
+    expect(rerun.stdout).toContain(`Print batch (again) ${batchId}: 5 cards on 1 A4 sheets`);
+    expect((await inspectPdf(readFileSync(again))).pages.map((p) => p.text)).toEqual(
+      pdf.pages.map((p) => p.text),
+    );
+    expect(await downloads()).toBe(before + 1);
+    expect(await t.dataSource.getRepository(PrintBatchEntity).count()).toBe(batches);
+    for (const wrong of [randomUUID(), 'not-a-batch']) {
+      const refused = await cli(t.db, ['cards:print', '--batch', wrong, '--out', join(dir, 'no.pdf')]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain(`There is no print batch ${wrong}.`);
+    }
   });
 });

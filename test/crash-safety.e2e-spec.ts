@@ -6,6 +6,7 @@ import { startWriteLoad } from './support/crash-load';
 import { cliProcess, ServerProcess, startServer, waitFor } from './support/crash-process';
 import { MEMBERS_PER_FAMILY, writeRegister } from './support/crash-register';
 import { engine, ScratchDatabase, scratchDatabase } from './support/databases';
+import { inspectPdf } from './support/pdf-inspect';
 import { ADDRESS, largeFamily } from './support/enrolment';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startApp } from './support/test-app';
 
@@ -230,6 +231,7 @@ describe(`crash safety: SIGKILL in the middle (${engine})`, () => {
       const exit = await run.kill();
       expect({ seen, exit, output: run.output() }).toMatchObject({ seen: true, exit: { signal: 'SIGKILL' } });
       expect(readFileSync(out).includes('%%EOF')).toBe(false);
+      const killedSize = statSync(out).size;
 
       const batches = await probe.rows<{ id: string; cards: number | string }>(
         'SELECT id, cards FROM card_print_batches',
@@ -253,14 +255,22 @@ describe(`crash safety: SIGKILL in the middle (${engine})`, () => {
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       expect(bytes.subarray(-8).toString()).toMatch(/%%EOF\s*$/);
       expect(bytes.length).toBeGreaterThan(statSync(out).size);
+      // …or written again by the CLI, over the broken file.
+      const rewritten = await cli(db, ['cards:print', '--batch', batch.id, '--out', out]);
+      expect(rewritten).toMatchObject({ code: 0, stdout: expect.stringContaining(`${waiting} cards on`) });
+      const file = readFileSync(out);
+      expect(file.subarray(-8).toString()).toMatch(/%%EOF\s*$/);
+      const [downloaded, written] = [await inspectPdf(bytes), await inspectPdf(file)];
+      expect(written.pages.map((p) => p.text)).toEqual(downloaded.pages.map((p) => p.text));
+      expect(written.pages).toHaveLength(Math.ceil(waiting / 10));
       const again = await cli(db, ['cards:print', '--out', join(db.dataDir, 'again.pdf')]);
       expect(again).toMatchObject({
         code: 0,
         stdout: expect.stringMatching(/No cards are waiting to be printed/),
       });
       process.stdout.write(
-        `print batch of ${waiting} cards killed with ${statSync(out).size} bytes of its PDF written; ` +
-          `downloaded again: ${bytes.length} bytes\n`,
+        `print batch of ${waiting} cards killed with ${killedSize} bytes of its PDF written; ` +
+          `downloaded again: ${bytes.length} bytes; written again by cards:print --batch: ${file.length} bytes\n`,
       );
     }, 300_000);
   });

@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
@@ -61,9 +62,15 @@ export class CardPrintService {
   }
 
   async get(id: string): Promise<PrintBatchEntity> {
-    const batch = await this.dataSource.manager.findOneBy(PrintBatchEntity, { id });
+    const batch = await this.find(id);
     if (!batch) throw new NotFoundException(`No print batch with id ${id}`);
     return batch;
+  }
+
+  /** The batch, or null (also for an id that is no UUID, which PostgreSQL would refuse to compare). */
+  async find(id: string): Promise<PrintBatchEntity | null> {
+    if (!isUUID(id)) return null;
+    return this.dataSource.manager.findOneBy(PrintBatchEntity, { id });
   }
 
   /** A download of a batch's sheets is audited: it is every name in the batch in one file. */
