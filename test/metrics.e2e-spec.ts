@@ -195,6 +195,28 @@ describe(`GET /metrics (${engine})`, () => {
       );
     });
 
+    it('counts the public check page’s views by result, apart from the tills’ checks', async () => {
+      const before = await scrape();
+      const qr = (
+        await t.http.get(`/api/v1/cards/${card.id}`).auth(caseWorker, { type: 'bearer' }).expect(200)
+      ).body.qrText as string;
+      const path = new URL(qr).pathname;
+      await t.http.get(path).expect(200);
+      // A character inside the signature changed: it no longer holds.
+      const at = path.length - 20;
+      const tampered = path.slice(0, at) + (path[at] === 'A' ? 'B' : 'A') + path.slice(at + 1);
+      await t.http.get(tampered).expect(200);
+      const after = await scrape();
+      const delta = (name: string, result: string) =>
+        valueOf(after, name, { result })! - valueOf(before, name, { result })!;
+      expect(VALIDATION_RESULTS.map((r) => [r, delta('family_card_public_checks_total', r)])).toEqual(
+        VALIDATION_RESULTS.map((r) => [r, r === 'valid' || r === 'invalid_signature' ? 1 : 0]),
+      );
+      expect(VALIDATION_RESULTS.map((r) => delta('family_card_card_checks_total', r))).toEqual(
+        VALIDATION_RESULTS.map(() => 0),
+      );
+    });
+
     it('counts a redemption once, however often the till retries it, and its cancellation', async () => {
       const before = await scrape();
       const qr = (

@@ -48,6 +48,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly publicChecks = new Counter({
+    name: 'family_card_public_checks_total',
+    help: 'Views of the public check page behind the printed QR code (a phone camera, not a till), by result.',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   private readonly redemptions = new Counter({
     name: 'family_card_redemptions_total',
     help: 'Uses of offers recorded and cancelled (a retried request with the same idempotency key counts once).',
@@ -96,7 +103,10 @@ export class MetricsService {
   ) {
     this.timeoutMs = config.getOrThrow<DatabaseConfig>('database').healthTimeoutMs;
     // Every result shows from the start, at 0, so that rate() and alerts work before the first of its kind.
-    for (const result of VALIDATION_RESULTS) this.checks.inc({ result }, 0);
+    for (const result of VALIDATION_RESULTS) {
+      this.checks.inc({ result }, 0);
+      this.publicChecks.inc({ result }, 0);
+    }
     for (const outcome of ['recorded', 'cancelled']) this.redemptions.inc({ outcome }, 0);
     if (dataSource.options.type === 'postgres')
       this.poolGauges(dataSource.driver as unknown as { master: Pool });
@@ -137,6 +147,10 @@ export class MetricsService {
 
   cardChecked(result: ValidationResult): void {
     this.checks.inc({ result });
+  }
+
+  publicCheckShown(result: ValidationResult): void {
+    this.publicChecks.inc({ result });
   }
 
   redemption(outcome: 'recorded' | 'cancelled'): void {

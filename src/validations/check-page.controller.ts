@@ -36,7 +36,7 @@ export class CheckPageController {
   ): Promise<string> {
     const programme = await this.programmes.default();
     const now = new Date();
-    const { result, card } = await this.validations.assess(programme, { code: `/C/${token}` }, now);
+    const { result, card } = await this.validations.publicCheck(programme, token, now);
     const spoken = this.page.languages();
     const languages = [...new Set([...programme.languages.filter((l) => spoken.includes(l)), ...spoken])];
     return this.page.render(programme, pickLanguage(undefined, acceptLanguage, languages), result, card, now);

@@ -83,6 +83,17 @@ export class ValidationsService {
     });
   }
 
+  /** What the public check page shows for a scanned QR code: nothing recorded, counted in /metrics by result. */
+  async publicCheck(
+    programme: Pick<CheckingProgramme, 'id' | 'code' | 'timeZone'>,
+    token: string,
+    now: Date,
+  ): Promise<{ result: ValidationResult; card: CheckedCard | null }> {
+    const { result, card } = await this.assess(programme, { code: `/C/${token}` }, now);
+    this.metrics?.publicCheckShown(result);
+    return { result, card };
+  }
+
   /** The answer for a code in a programme, and the card when the register has it; records nothing. */
   async assess(
     programme: Pick<CheckingProgramme, 'id' | 'code' | 'timeZone'>,
