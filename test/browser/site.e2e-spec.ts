@@ -130,9 +130,8 @@ describeInBrowser(`landing page and catalogue in Chromium (${engine})`, () => {
     });
     await page.goto(`${baseUrl}/catalogue?lang=en`);
     await page.getByRole('button', { name: 'Use my location' }).click();
-    await expect(page.locator('#locate-status').textContent()).resolves.toBe(
-      'Your location is filled in. Press Search.',
-    );
+    // The position arrives in a callback: wait for the status to say so (a single read could come first).
+    await page.locator('#locate-status', { hasText: 'Your location is filled in. Press Search.' }).waitFor();
     await expect(page.locator('#lat').inputValue()).resolves.toBe('51.250');
     await expect(page.locator('#lon').inputValue()).resolves.toBe('22.572');
     await page.locator('#radius').selectOption('5');
