@@ -1,5 +1,6 @@
 import { AuditLogEntity } from '../src/audit/audit-log.entity';
 import { SessionEntity } from '../src/auth/session.entity';
+import { UserEntity } from '../src/users/user.entity';
 import { engine } from './support/databases';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startApp, TestApp } from './support/test-app';
 
@@ -116,6 +117,33 @@ describe(`auth (${engine})`, () => {
     await login(u.user.email, u.password).expect(403);
   });
 
+  // The guard reads the session and its user on every request; each row below is changed underneath a live
+  // token, in the database alone, and the very next request must see it.
+  it.each([
+    ['a disabled user', { users: { disabled: true } }, 401],
+    ['a session past its end', { sessions: { expires_at: new Date(Date.now() - 1000) } }, 401],
+    ['a revoked session', { sessions: { revoked_at: new Date() } }, 401],
+    ['a session now of another user', { sessions: { user_id: 'admin' } }, 401],
+    ['an admin re-roled to case worker', { users: { role: 'case_worker' } }, 403],
+  ] as const)('refuses %s at the next request', async (_case, change, status) => {
+    const u = await t.newUser('admin');
+    const { sid } = JSON.parse(Buffer.from(u.token.split('.')[1], 'base64url').toString());
+    const listUsers = () => t.http.get('/api/v1/users').auth(u.token, { type: 'bearer' }); // admins only
+    await listUsers().expect(200);
+    const admin = await t.dataSource.getRepository(UserEntity).findOneByOrFail({ email: ADMIN_EMAIL });
+    for (const [table, values] of Object.entries(change)) {
+      const [column, raw] = Object.entries(values)[0];
+      const value = raw === 'admin' ? admin.id : raw;
+      await t.dataSource
+        .createQueryBuilder()
+        .update(table === 'users' ? UserEntity : SessionEntity)
+        .set({ [camel(column)]: value })
+        .where('id = :id', { id: table === 'users' ? u.user.id : sid })
+        .execute();
+    }
+    await listUsers().expect(status);
+  });
+
   it('changing the password applies the policy and signs out other sessions', async () => {
     const u = await t.newUser('auditor');
     const other = await t.login(u.user.email, u.password);
@@ -207,3 +235,5 @@ describe(`family self-registration (${engine})`, () => {
     await t.login('nowak@family.example', 'a long family passphrase 2026');
   });
 });
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
