@@ -149,7 +149,10 @@ const OTHER_STATES: [status: string, perMille: number, reason: string | null][] 
 ];
 const DAY = 86_400_000;
 
-/** Mulberry32: the same register on every run and on both engines (ids and dates follow the clock). */
+/**
+ * Mulberry32: the same register, catalogue and history on every run and on both engines (ids and dates follow
+ * the clock).
+ */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import { v7 as timeOrderedUuid } from 'uuid';
+import { prng } from './card-register';
 
 const DAY = 86_400_000;
 
@@ -388,18 +389,6 @@ export interface Context {
     now: Date,
     timeZone: string,
   ) => { windowStart: Date | null; windowEnd: Date | null };
-}
-
-/** Mulberry32: the same mix on every run and on both engines (ids and dates follow the clock). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Picks by weight: binary search over the cumulative weights. */
