@@ -15,8 +15,6 @@ describeInBrowser(`console administration pages in Chromium (${engine})`, () => 
   const signIn = (page: Page, lang: string) =>
     signInOnPage(page, baseUrl, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, lang, /\/console\?lang=/);
 
-  const check = checkPage;
-
   beforeAll(async () => {
     ({ t, baseUrl } = await servedApp());
     browser = await launch();
@@ -37,28 +35,28 @@ describeInBrowser(`console administration pages in Chromium (${engine})`, () => 
       await signIn(page, lang);
       await page.click('.console-nav a[href^="/console/users"]');
       await page.waitForURL(/\/console\/users\?lang=/);
-      await check(page, 'console-users', lang);
+      await checkPage(page, 'console-users', lang);
       await page.click('a[href^="/console/users/new"]');
-      await check(page, 'console-users-new', lang);
+      await checkPage(page, 'console-users-new', lang);
       await page.click('button.primary'); // nothing filled in: the form with its errors
       await page.waitForSelector('.error-summary');
-      await check(page, 'console-users-new-errors', lang);
+      await checkPage(page, 'console-users-new-errors', lang);
       await page.fill('#displayName', `Urzędnik ${lang}`);
       await page.fill('#email', `staff.${lang}@city.example`);
       await page.selectOption('#role', 'case_worker');
       await page.click('button.primary');
       await page.waitForSelector('code.one-time-password');
-      await check(page, 'console-users-created', lang);
+      await checkPage(page, 'console-users-created', lang);
       await page.click('.console-nav a[href^="/console/reports"]');
       await page.waitForURL(/\/console\/reports\?lang=/);
-      await check(page, 'console-reports', lang);
+      await checkPage(page, 'console-reports', lang);
       await page.click('.console-nav a[href^="/console/settings"]');
       await page.waitForURL(/\/console\/settings\?lang=/);
-      await check(page, 'console-settings', lang);
+      await checkPage(page, 'console-settings', lang);
       await page.fill('#minChildren', '0');
       await page.click('form.settings button.primary');
       await page.waitForSelector('.error-summary');
-      await check(page, 'console-settings-errors', lang);
+      await checkPage(page, 'console-settings-errors', lang);
       await page.context().close();
     },
   );
@@ -85,9 +83,9 @@ describeInBrowser(`console administration pages in Chromium (${engine})`, () => 
       page.waitForURL(`${baseUrl}/console/users/${user!.id}?lang=en`),
       page.click(`a[href="/console/users/${user!.id}?lang=en"]`),
     ]);
-    await check(page, 'console-users-account', 'en');
+    await checkPage(page, 'console-users-account', 'en');
     await page.goto(`${baseUrl}/console/users/${user!.id}?lang=pl`);
-    await check(page, 'console-users-account', 'pl');
+    await checkPage(page, 'console-users-account', 'pl');
     await page.context().close();
   });
 
@@ -107,7 +105,7 @@ describeInBrowser(`console administration pages in Chromium (${engine})`, () => 
       return g.getComputedStyle(g.document.querySelector('.site-header')).backgroundColor;
     });
     expect(header).toBe('rgb(29, 78, 216)');
-    await check(page, 'console-settings-branded', 'en');
+    await checkPage(page, 'console-settings-branded', 'en');
     await page.context().close();
   });
 });

@@ -24,8 +24,6 @@ describeInBrowser(`staff console family and card pages in Chromium (${engine})`,
       /\/console\?lang=/,
     );
 
-  const check = checkPage;
-
   const cardsOf = () =>
     t.dataSource
       .getRepository(CardEntity)
@@ -52,23 +50,23 @@ describeInBrowser(`staff console family and card pages in Chromium (${engine})`,
       await signIn(page, lang);
       await page.click('.console-nav a[href^="/console/families"]');
       await page.waitForURL(/\/console\/families\?lang=/);
-      await check(page, 'console-families', lang);
+      await checkPage(page, 'console-families', lang);
       await page.press('#q', 'Enter'); // nothing typed: the form with its error
       await page.waitForSelector('.error-summary');
-      await check(page, 'console-families-errors', lang);
+      await checkPage(page, 'console-families-errors', lang);
       await page.fill('#q', 'Zielińska');
       await page.press('#q', 'Enter');
       await page.waitForSelector('table.cards');
       // The search was posted: what was typed is not in the address.
       expect(page.url()).not.toContain('Zieli');
-      await check(page, 'console-families-results', lang);
+      await checkPage(page, 'console-families-results', lang);
       await page.click(`a[href^="/console/families/${family.familyId}"]`);
       await page.waitForURL(new RegExp(`/console/families/${family.familyId}\\?lang=${lang}`));
-      await check(page, 'console-family', lang);
+      await checkPage(page, 'console-family', lang);
       const [card] = await cardsOf();
       await page.click(`a[href^="/console/cards/${card.id}"]`);
       await page.waitForURL(new RegExp(`/console/cards/${card.id}`));
-      await check(page, 'console-card', lang);
+      await checkPage(page, 'console-card', lang);
       await page.context().close();
     },
   );
@@ -89,7 +87,7 @@ describeInBrowser(`staff console family and card pages in Chromium (${engine})`,
     await expect(page.getByRole('status').first().textContent()).resolves.toContain(
       'The card was suspended.',
     );
-    await check(page, 'console-family-suspended', 'en');
+    await checkPage(page, 'console-family-suspended', 'en');
     const statuses = (await cardsOf()).map((c) => c.status);
     expect(statuses.filter((s) => s === 'suspended')).toHaveLength(1);
     await page.context().close();

@@ -32,8 +32,6 @@ describeInBrowser(`staff console partner and offer pages in Chromium (${engine})
       /\/console\?lang=/,
     );
 
-  const check = checkPage;
-
   beforeAll(async () => {
     ({ t, baseUrl } = await servedApp());
     browser = await launch();
@@ -69,20 +67,20 @@ describeInBrowser(`staff console partner and offer pages in Chromium (${engine})
       await signIn(page, lang);
       await page.click('.console-nav a[href^="/console/partners"]');
       await page.waitForURL(/\/console\/partners\?lang=/);
-      await check(page, 'console-partners', lang);
+      await checkPage(page, 'console-partners', lang);
       await page.goto(`${baseUrl}/console/partners/${pendingId}?lang=${lang}`);
-      await check(page, 'console-partner', lang);
+      await checkPage(page, 'console-partner', lang);
       // Reject with no reason: the form comes back with its error tied to the field.
       await page.click('form[action$="/reject"] button[type="submit"]');
       await page.waitForSelector('.error-summary');
       await expect(page.locator('#reject-reason').getAttribute('aria-invalid')).resolves.toBe('true');
-      await check(page, 'console-partner-errors', lang);
+      await checkPage(page, 'console-partner-errors', lang);
       await page.click('.console-nav a[href^="/console/offers"]');
       await page.waitForURL(/\/console\/offers\?lang=/);
-      await check(page, 'console-offers', lang);
+      await checkPage(page, 'console-offers', lang);
       await page.goto(`${baseUrl}/console/offers/${offerId}?lang=${lang}`);
       await expect(page.locator('.offer-preview li.offer').count()).resolves.toBe(1);
-      await check(page, 'console-offer', lang);
+      await checkPage(page, 'console-offer', lang);
       await page.context().close();
     },
   );

@@ -53,7 +53,6 @@ describeInBrowser(`staff console in Chromium (${engine})`, () => {
       return { id: element.id, text: element.textContent };
     });
 
-  const check = checkPage;
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -69,18 +68,18 @@ describeInBrowser(`staff console in Chromium (${engine})`, () => {
       await signIn(page, lang);
       await expect(page.locator('svg[role="img"]').count()).resolves.toBe(5);
       await expect(page.locator('table.data').count()).resolves.toBe(5);
-      await check(page, 'console-dashboard', lang);
+      await checkPage(page, 'console-dashboard', lang);
       await page.click('.console-nav a[href^="/console/review"]');
       await page.waitForURL(/\/console\/review\?lang=/);
-      await check(page, 'console-review', lang);
+      await checkPage(page, 'console-review', lang);
       await page.goto(`${baseUrl}/console/review/${waiting.applicationId}?lang=${lang}`);
-      await check(page, 'console-application', lang);
+      await checkPage(page, 'console-application', lang);
       await page.focus('#reason');
       await page.press('#reason', 'Tab');
       await page.press('#message', 'Tab');
       await page.keyboard.press('Enter'); // nothing chosen: the form with its errors
       await page.waitForSelector('.error-summary');
-      await check(page, 'console-application-errors', lang);
+      await checkPage(page, 'console-application-errors', lang);
       await page.context().close();
     },
   );
@@ -98,7 +97,7 @@ describeInBrowser(`staff console in Chromium (${engine})`, () => {
       await page.click('.console-nav a[href^="/console/audit"]');
       await page.waitForURL(/\/console\/audit\?lang=/);
       await expect(page.locator('table.cards tbody tr').count()).resolves.toBeGreaterThan(0);
-      await check(page, 'console-audit', lang);
+      await checkPage(page, 'console-audit', lang);
       await page.context().close();
     },
   );

@@ -31,8 +31,6 @@ describeInBrowser(`partner portal in Chromium (${engine})`, () => {
 
   const newPage = pageOpener(() => browser, errors);
 
-  const check = checkPage;
-
   const signIn = (page: Page, lang: string) =>
     signInOnPage(
       page,
@@ -68,35 +66,35 @@ describeInBrowser(`partner portal in Chromium (${engine})`, () => {
     async (lang) => {
       const page = await newPage(lang);
       await page.goto(`${baseUrl}/partner/register?lang=${lang}`);
-      await check(page, 'partner-register', lang);
+      await checkPage(page, 'partner-register', lang);
       await page.click('form.panel button[type="submit"]'); // nothing filled in: the form with its errors
       await page.waitForSelector('.error-summary');
-      await check(page, 'partner-register-errors', lang);
+      await checkPage(page, 'partner-register-errors', lang);
 
       await signIn(page, lang);
-      await check(page, 'partner-profile', lang);
+      await checkPage(page, 'partner-profile', lang);
       await page.click('.console-nav a[href^="/partner/outlets"]');
       await page.waitForURL(/\/partner\/outlets\?lang=/);
-      await check(page, 'partner-outlets', lang);
+      await checkPage(page, 'partner-outlets', lang);
       await page.goto(`${baseUrl}/partner/outlets/new?lang=${lang}`);
-      await check(page, 'partner-outlet-new', lang);
+      await checkPage(page, 'partner-outlet-new', lang);
       await page.goto(`${baseUrl}/partner/outlets/${outletId}?lang=${lang}`);
-      await check(page, 'partner-outlet', lang);
+      await checkPage(page, 'partner-outlet', lang);
       await page.click('.console-nav a[href^="/partner/offers"]');
       await page.waitForURL(/\/partner\/offers\?lang=/);
-      await check(page, 'partner-offers', lang);
+      await checkPage(page, 'partner-offers', lang);
       await page.goto(`${baseUrl}/partner/offers/${offerId}?lang=${lang}`);
       await page.waitForSelector('#offer-preview');
-      await check(page, 'partner-offer', lang);
+      await checkPage(page, 'partner-offer', lang);
       await page.goto(`${baseUrl}/partner/offers/new?lang=${lang}`);
-      await check(page, 'partner-offer-new', lang);
+      await checkPage(page, 'partner-offer-new', lang);
       await page.check('#benefitType-amount_off');
       await page.fill('#amount', '5');
       await page.fill('#title-pl', 'Pięć złotych taniej');
       await page.fill('#title-en', 'Five zloty off');
       await page.click('button[value="preview"]');
       await page.waitForSelector('#offer-preview');
-      await check(page, 'partner-offer-preview', lang);
+      await checkPage(page, 'partner-offer-preview', lang);
       await page.context().close();
     },
   );

@@ -30,8 +30,6 @@ describeInBrowser(`partner team pages in Chromium (${engine})`, () => {
     // A merchant's home page (the checker or the portal) is not this spec's business.
     signInOnPage(page, baseUrl, { email, password }, lang, (url) => url.pathname !== '/signin');
 
-  const check = checkPage;
-
   beforeAll(async () => {
     ({ t, baseUrl } = await servedApp());
     browser = await launch();
@@ -75,26 +73,26 @@ describeInBrowser(`partner team pages in Chromium (${engine})`, () => {
       // The owner and the cashier, and the cashiers invited by the runs in the languages before this one.
       const invited = ['pl', 'en'].indexOf(lang);
       await expect(page.locator('table.team tbody tr').count()).resolves.toBe(2 + invited);
-      await check(page, 'partner-team', lang);
+      await checkPage(page, 'partner-team', lang);
       await page.click('#invite-title ~ form button[type="submit"]'); // empty: the form with its errors
       await page.waitForSelector('.error-summary');
-      await check(page, 'partner-team-errors', lang);
+      await checkPage(page, 'partner-team-errors', lang);
       await page.fill('#displayName', `Kasjer ${lang}`);
       await page.fill('#email', `kasjer.${lang}@kino.example`);
       await page.click('#invite-title ~ form button[type="submit"]');
       await page.waitForSelector('#first-password');
-      await check(page, 'partner-team-created', lang);
+      await checkPage(page, 'partner-team-created', lang);
 
       await page.click('.console-nav a[href^="/partner/keys"]');
       await page.waitForURL(/\/partner\/keys\?lang=/);
-      await check(page, 'partner-keys', lang);
+      await checkPage(page, 'partner-keys', lang);
       await page.fill('#name', `Kasa ${lang}`);
       await page.press('#name', 'Enter');
       await page.waitForSelector('#new-key');
-      await check(page, 'partner-keys-created', lang);
+      await checkPage(page, 'partner-keys-created', lang);
       await page.goto(`${baseUrl}/partner/keys?lang=${lang}`);
       await expect(page.locator('table.keys tbody tr').count()).resolves.toBeGreaterThan(0);
-      await check(page, 'partner-keys-list', lang);
+      await checkPage(page, 'partner-keys-list', lang);
 
       await page.click('.console-nav a[href^="/partner/statistics"]');
       await page.waitForURL(/\/partner\/statistics\?lang=/);
@@ -104,7 +102,7 @@ describeInBrowser(`partner team pages in Chromium (${engine})`, () => {
       await page.waitForURL(/from=2026-03-08/);
       await expect(page.locator('svg[role="img"]').count()).resolves.toBe(4);
       await expect(page.locator('table.data').count()).resolves.toBe(4);
-      await check(page, 'partner-statistics', lang);
+      await checkPage(page, 'partner-statistics', lang);
       await page.context().close();
     },
   );
@@ -114,7 +112,7 @@ describeInBrowser(`partner team pages in Chromium (${engine})`, () => {
     await signIn(page, cashier.user.email, cashier.password, 'pl');
     await page.goto(`${baseUrl}/partner/statistics?lang=pl`);
     await expect(page.locator('.console-nav a').allTextContents()).resolves.not.toContain('Kasjerzy');
-    await check(page, 'partner-statistics-cashier', 'pl');
+    await checkPage(page, 'partner-statistics-cashier', 'pl');
     // Asked with the browser's session but outside the page, so the refusal is no console error.
     const refused = await page.request.get(`${baseUrl}/partner/team?lang=pl`, {
       headers: { Accept: 'text/html' },
