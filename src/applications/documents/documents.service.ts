@@ -1,5 +1,4 @@
 import type { Multipart } from '@fastify/multipart';
-import { isMalformedMultipart, malformedMultipart } from '../../common/problem/multipart-errors';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -249,6 +248,6 @@ function multipartProblem(error: unknown): unknown {
         problemFor(413, 'The form has more fields than an upload needs (kind and file).'),
       );
     default:
-      return isMalformedMultipart(error) ? malformedMultipart() : error;
+      return error;
   }
 }

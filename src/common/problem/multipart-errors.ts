@@ -1,10 +1,7 @@
-import { problemFor } from './problem';
-import { ProblemException } from './problem.exception';
-
 /**
  * busboy's errors for a body that is not well-formed multipart/form-data (cut short, no closing boundary,
- * no boundary at all): plain Errors without a code or status, so they would otherwise surface as a 500
- * (found by test/fuzz.e2e-spec.ts).
+ * no boundary at all): plain Errors without a code or status. `toProblem` answers them 400 wherever an upload
+ * is read (a 500 before; found by test/fuzz.e2e-spec.ts); the pages' logo forms take them as "no file".
  */
 export function isMalformedMultipart(error: unknown): boolean {
   return (
@@ -12,6 +9,3 @@ export function isMalformedMultipart(error: unknown): boolean {
     /unexpected end of multipart data|^Multipart: Boundary not found/i.test(error.message)
   );
 }
-
-export const malformedMultipart = (): ProblemException =>
-  new ProblemException(problemFor(400, 'The upload is not a well-formed multipart/form-data body.'));

@@ -162,6 +162,16 @@ describe('toProblem', () => {
       },
     ],
     [
+      'a multipart body cut short (busboy)',
+      new Error('Unexpected end of multipart data'),
+      {
+        type: '/problems/bad-request',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'The upload is not a well-formed multipart/form-data body.',
+      },
+    ],
+    [
       'another Fastify client error',
       fastifyError(405, undefined, 'Method Not Allowed'),
       {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isMalformedMultipart } from './multipart-errors';
 import { Problem, PROBLEM_CONTENT_TYPE, problemFor, problemType } from './problem';
 import { ProblemException } from './problem.exception';
 
@@ -58,6 +59,8 @@ export function toProblem(exception: unknown): Problem {
           : fastify.message;
     return problemFor(fastify.statusCode, detail);
   }
+  if (isMalformedMultipart(exception))
+    return problemFor(400, 'The upload is not a well-formed multipart/form-data body.');
   if (isDatabaseUnavailable(exception)) {
     return problemFor(503, 'The database is unreachable; please retry shortly.', {
       type: problemType('database-unavailable'),
