@@ -299,6 +299,20 @@ describe(`validations and redemptions (${engine})`, () => {
       expect(after.body.offers.find((o: { id: string }) => o.id === offers.elsewhere).remainingUses).toBe(2);
     });
 
+    it('counts a family’s uses across its members against the family limit', async () => {
+      // The test above left the child one use of `elsewhere` (3 per card, 4 per family).
+      const checked = await check({ code: await qrOf(child()), outletId: otherOutlet }).expect(200);
+      const second = await redeem({
+        validationId: checked.body.id,
+        offerId: offers.elsewhere,
+        idempotencyKey: newKey(),
+      }).expect(201);
+      expect(second.body.remainingUses).toBe(1); // the child's own: 3 − 2
+      const forParent = await check({ code: await qrOf(parent()), outletId: otherOutlet }).expect(200);
+      const elsewhere = forParent.body.offers.find((o: { id: string }) => o.id === offers.elsewhere);
+      expect(elsewhere.remainingUses).toBe(2); // the family's: 4 − 2, below the parent's own 3
+    });
+
     it('50 concurrent redemptions of a once-a-day offer for one card: exactly one succeeds', async () => {
       const checked = await check({ code: await qrOf(parent()), outletId: outlet }).expect(200);
       const results = await Promise.all(
@@ -358,6 +372,15 @@ describe(`validations and redemptions (${engine})`, () => {
         idempotencyKey: newKey(),
       }).expect(409);
       expect(where.body.type).toBe('/problems/offer-not-available');
+      const size = await redeem({
+        validationId: checked.body.id,
+        offerId: offers.bigFamilies,
+        idempotencyKey: newKey(),
+      }).expect(409);
+      expect(size.body).toMatchObject({
+        type: '/problems/offer-not-applicable',
+        detail: 'This offer is for families of 6 or more.',
+      });
       const other = await approvedPartner(t, manager);
       await redeem(
         { validationId: checked.body.id, offerId: offers.everyone, idempotencyKey: newKey() },

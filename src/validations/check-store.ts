@@ -7,9 +7,9 @@ import type { OfferLimits } from '../offers/offer-limits';
 import type { OfferText } from '../offers/offer.entity';
 import type { PartnerStatus } from '../partners/partner-status';
 import type { IsoDate, MemberRole } from '../programmes/eligibility/eligibility.types';
-import { Holder, holderNeeds } from './offer-applicability';
+import type { Holder } from './offer-applicability';
 import type { RedemptionEntity } from './redemption.entity';
-import type { UsageCounts } from './usage-periods';
+import type { PeriodStarts, UsageCounts } from './usage-periods';
 import type { ValidationEntity } from './validation.entity';
 
 /** The partner a till checks for, with what the check needs of its programme. */
@@ -52,6 +52,9 @@ export interface ActiveOffer {
   limits: OfferLimits;
 }
 
+/** An offer with the uses the checked card (and its family) have recorded of it. */
+export type OfferForCard = ActiveOffer & { used: UsageCounts };
+
 export type ValidCheck = Pick<ValidationEntity, 'id' | 'cardId' | 'outletId' | 'createdAt'>;
 
 // With whether the outlet the till names ($2, or null) is one of the partner's: one round trip, not two.
@@ -71,39 +74,38 @@ const CARD_BY_NUMBER = sql(
   `SELECT ${CARD_COLUMNS} WHERE number = $1 AND programme_id = $2`,
 );
 const CARD_BY_ID = sql('check_card_by_id', `SELECT ${CARD_COLUMNS} WHERE id = $1`);
-const BIRTH_DATE = sql(
-  'check_birth_date',
-  'SELECT CAST(birth_date AS TEXT) AS birth_date FROM members WHERE id = $1',
-);
-const FAMILY_SIZE = sql(
-  'check_family_size',
-  "SELECT COUNT(*) AS n FROM members WHERE family_id = $1 AND status = 'active'",
-);
-const OFFER_COLUMNS = `o.id, o.texts, o.benefit, o.audience, o.min_family_size, o.limits FROM offers o`;
-const OFFER_WINDOW = `o.partner_id = $1 AND o.status = 'published' AND o.window_start <= $2
-   AND (o.window_end IS NULL OR o.window_end > $2)`;
-const OFFERS = sql(
-  'check_offers',
-  `SELECT ${OFFER_COLUMNS} WHERE ${OFFER_WINDOW} ORDER BY o.published_at, o.id`,
-);
-const OFFERS_AT_OUTLET = sql(
+// This partner's offers in their window at $2 (at outlet $9 when the till names one), each with this family's
+// recorded uses of it ($4: the family, $5: the card, $6–$8: the day, week and month starts), and on every row the
+// holder's birth date and the family's size ($3: the member) for offers with an age range or a minimum family
+// size: one round trip for all a check or a redemption needs to judge the offers. The two holder subqueries
+// are uncorrelated, so each engine runs them once, and not at all when no offer holds.
+const offersForCard = (name: string, atOutlet: string) =>
+  sql(
+    name,
+    `SELECT o.id, o.texts, o.benefit, o.audience, o.min_family_size, o.limits,
+            u.used_day, u.used_week, u.used_month, u.used_total, u.used_family,
+            (SELECT CAST(m.birth_date AS TEXT) FROM members m WHERE m.id = $3) AS birth_date,
+            (SELECT COUNT(*) FROM members m WHERE m.family_id = $4 AND m.status = 'active') AS family_size
+       FROM offers o ${atOutlet}
+       LEFT JOIN (
+         SELECT r.offer_id,
+                SUM(CASE WHEN r.card_id = $5 AND r.created_at >= $6 THEN 1 ELSE 0 END) AS used_day,
+                SUM(CASE WHEN r.card_id = $5 AND r.created_at >= $7 THEN 1 ELSE 0 END) AS used_week,
+                SUM(CASE WHEN r.card_id = $5 AND r.created_at >= $8 THEN 1 ELSE 0 END) AS used_month,
+                SUM(CASE WHEN r.card_id = $5 THEN 1 ELSE 0 END) AS used_total,
+                COUNT(*) AS used_family
+           FROM redemptions r
+          WHERE r.family_id = $4 AND r.status = 'recorded'
+          GROUP BY r.offer_id
+       ) u ON u.offer_id = o.id
+      WHERE o.partner_id = $1 AND o.status = 'published' AND o.window_start <= $2
+        AND (o.window_end IS NULL OR o.window_end > $2)
+      ORDER BY o.published_at, o.id`,
+  );
+const OFFERS = offersForCard('check_offers', '');
+const OFFERS_AT_OUTLET = offersForCard(
   'check_offers_at_outlet',
-  `SELECT ${OFFER_COLUMNS} JOIN offer_outlets oo ON oo.offer_id = o.id AND oo.outlet_id = $3
-    WHERE ${OFFER_WINDOW} ORDER BY o.published_at, o.id`,
-);
-// The family's recorded uses per offer; a family has few, so no offer list is needed (and the statement
-// stays one prepared statement whatever the number of offers).
-const USAGES = sql(
-  'check_usages',
-  `SELECT r.offer_id,
-          SUM(CASE WHEN r.card_id = $2 AND r.created_at >= $3 THEN 1 ELSE 0 END) AS used_day,
-          SUM(CASE WHEN r.card_id = $2 AND r.created_at >= $4 THEN 1 ELSE 0 END) AS used_week,
-          SUM(CASE WHEN r.card_id = $2 AND r.created_at >= $5 THEN 1 ELSE 0 END) AS used_month,
-          SUM(CASE WHEN r.card_id = $2 THEN 1 ELSE 0 END) AS used_total,
-          COUNT(*) AS used_family
-     FROM redemptions r
-    WHERE r.family_id = $1 AND r.status = 'recorded'
-    GROUP BY r.offer_id`,
+  'JOIN offer_outlets oo ON oo.offer_id = o.id AND oo.outlet_id = $9',
 );
 const INSERT_VALIDATION = sql(
   'check_insert_validation',
@@ -132,7 +134,6 @@ const INSERT_REDEMPTION = sql(
 );
 
 type Row = Record<string, unknown>;
-type Count = string | number | null;
 
 /**
  * The register as a till's check and redemption read and write it: a handful of prepared statements instead of
@@ -175,72 +176,51 @@ export class CheckStore {
   }
 
   /**
-   * The holder as far as `offers` ask: the birth date only for an age range, the family size only for a minimum
-   * family size (each a lookup in the register that most checks do not need).
+   * This partner's published offers in their window at `now` (at `outletId` when the till names one), each with
+   * the uses the card and its family have recorded, and the holder as the offers' conditions ask.
    */
-  async holder(
+  async offersFor(
     em: EntityManager | null,
-    card: CheckedCard,
-    offers: Pick<ActiveOffer, 'audience' | 'minFamilySize'>[],
-  ): Promise<Holder> {
-    const needs = holderNeeds(offers);
-    const [birth, size] = await Promise.all([
-      needs.birthDate ? this.db.row<Row>(em, BIRTH_DATE, [card.memberId]) : null,
-      needs.familySize ? this.db.row<Row>(em, FAMILY_SIZE, [card.familyId]) : null,
-    ]);
-    return {
-      role: card.role,
-      birthDate: birth ? (birth.birth_date as IsoDate) : null,
-      familySize: size ? Number(size.n) : null,
-    };
-  }
-
-  /** The partner's published offers in their window at `now`, at `outletId` when the till names one. */
-  async activeOffers(
-    em: EntityManager | null,
-    partnerId: string,
-    outletId: string | null,
+    { partnerId, outletId, card }: { partnerId: string; outletId: string | null; card: CheckedCard },
     now: Date,
-  ): Promise<ActiveOffer[]> {
+    starts: PeriodStarts,
+  ): Promise<{ offers: OfferForCard[]; holder: Holder }> {
+    const params = [
+      partnerId,
+      now,
+      card.memberId,
+      card.familyId,
+      card.id,
+      starts.day,
+      starts.week,
+      starts.month,
+    ];
     const rows = outletId
-      ? await this.db.rows<Row>(em, OFFERS_AT_OUTLET, [partnerId, now, outletId])
-      : await this.db.rows<Row>(em, OFFERS, [partnerId, now]);
-    return rows.map((row) => ({
+      ? await this.db.rows<Row>(em, OFFERS_AT_OUTLET, [...params, outletId])
+      : await this.db.rows<Row>(em, OFFERS, params);
+    const count = (value: unknown) => Number(value ?? 0);
+    const offers = rows.map((row) => ({
       id: row.id as string,
       texts: readJson(row.texts as ActiveOffer['texts']),
       benefit: readJson(row.benefit as OfferBenefit),
       audience: readJson(row.audience as OfferAudience),
       minFamilySize: row.min_family_size === null ? null : Number(row.min_family_size),
       limits: readJson(row.limits as OfferLimits),
+      used: {
+        day: count(row.used_day),
+        week: count(row.used_week),
+        month: count(row.used_month),
+        total: count(row.used_total),
+        family: count(row.used_family),
+      },
     }));
-  }
-
-  /** Recorded (not cancelled) uses of each offer by this card per period, and by its whole family. */
-  async usages(
-    em: EntityManager | null,
-    card: Pick<CheckedCard, 'id' | 'familyId'>,
-    starts: { day: Date; week: Date; month: Date },
-  ): Promise<Map<string, UsageCounts>> {
-    const rows = await this.db.rows<Record<string, Count>>(em, USAGES, [
-      card.familyId,
-      card.id,
-      starts.day,
-      starts.week,
-      starts.month,
-    ]);
-    const count = (value: Count) => Number(value ?? 0);
-    return new Map(
-      rows.map((row) => [
-        row.offer_id as string,
-        {
-          day: count(row.used_day),
-          week: count(row.used_week),
-          month: count(row.used_month),
-          total: count(row.used_total),
-          family: count(row.used_family),
-        },
-      ]),
-    );
+    const first = rows[0];
+    const holder: Holder = {
+      role: card.role,
+      birthDate: (first?.birth_date as IsoDate | undefined) ?? null,
+      familySize: first ? Number(first.family_size) : null,
+    };
+    return { offers, holder };
   }
 
   async insertValidation(em: EntityManager | null, v: ValidationEntity): Promise<void> {

@@ -1,4 +1,4 @@
-import { audienceRefusal, Holder, holderNeeds } from './offer-applicability';
+import { audienceRefusal, Holder } from './offer-applicability';
 
 describe('audienceRefusal', () => {
   const today = '2026-11-23';
@@ -47,23 +47,10 @@ describe('audienceRefusal', () => {
   });
 });
 
-describe('holderNeeds', () => {
+describe('audienceRefusal without the holder facts an offer asks for', () => {
   const all = { audience: { kind: 'all' as const }, minFamilySize: null };
   const ages = { audience: { kind: 'age_range' as const, minAge: 6 }, minFamilySize: null };
   const big = { audience: { kind: 'children' as const }, minFamilySize: 5 };
-  it.each([
-    ['no offers', [], { birthDate: false, familySize: false }],
-    [
-      'only role-based audiences',
-      [all, { ...all, audience: { kind: 'parents' as const } }],
-      { birthDate: false, familySize: false },
-    ],
-    ['an age range', [all, ages], { birthDate: true, familySize: false }],
-    ['a minimum family size', [big], { birthDate: false, familySize: true }],
-    ['both', [ages, big], { birthDate: true, familySize: true }],
-  ])('%s', (_label, offers, expected) => {
-    expect(holderNeeds(offers)).toEqual(expected);
-  });
 
   it('refuses to judge an offer by a fact about the holder that was not read', () => {
     const unread: Holder = { role: 'child', birthDate: null, familySize: null };

@@ -3,8 +3,8 @@ import { ageOn } from '../programmes/eligibility/civil-date';
 import type { OfferAudience } from '../offers/offer-benefit';
 
 /**
- * Who holds the card, as far as an offer's conditions ask. The birth date and the family size are read from the
- * register only when an offer at hand asks for them (an age range, a minimum family size); null = not read.
+ * Who holds the card, as far as an offer's conditions ask: read from the register together with the offers
+ * (CheckStore.offersFor); null = not read (no offer came back to judge).
  */
 export interface Holder {
   role: MemberRole;
@@ -12,12 +12,6 @@ export interface Holder {
   /** Active members of the family. */
   familySize: number | null;
 }
-
-/** What of the holder `offers` need beyond the role. */
-export const holderNeeds = (offers: Pick<OfferLike, 'audience' | 'minFamilySize'>[]) => ({
-  birthDate: offers.some((o) => o.audience.kind === 'age_range'),
-  familySize: offers.some((o) => o.minFamilySize !== null),
-});
 
 type OfferLike = { audience: OfferAudience; minFamilySize: number | null };
 

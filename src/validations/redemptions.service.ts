@@ -7,7 +7,6 @@ import { isUniqueViolation } from '../database/db-errors';
 import { TransactionService } from '../database/transaction.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { todayIn } from '../programmes/eligibility/civil-date';
-import { usesOf } from './applicable-offers';
 import { CheckStore } from './check-store';
 import { RedeemDto } from './dto/redemption.dto';
 import { audienceRefusal } from './offer-applicability';
@@ -56,15 +55,17 @@ export class RedemptionsService {
         const result = cardResult(card, now, timeZone);
         if (result !== 'valid')
           throw conflict('card-not-valid', `The card is ${result.replace('_', ' ')} now.`);
-        const offer = (await this.store.activeOffers(em, checker.partner.id, check.outletId, now)).find(
-          (o) => o.id === dto.offerId,
+        const { offers, holder } = await this.store.offersFor(
+          em,
+          { partnerId: checker.partner.id, outletId: check.outletId, card },
+          now,
+          periodStarts(now, timeZone),
         );
+        const offer = offers.find((o) => o.id === dto.offerId);
         if (!offer) throw conflict('offer-not-available', 'This offer does not hold here now.');
-        const holder = await this.store.holder(em, card, [offer]);
         const refusal = audienceRefusal(offer, holder, todayIn(timeZone, now));
         if (refusal) throw conflict('offer-not-applicable', `This offer is ${refusal}.`);
-        const used = await this.store.usages(em, card, periodStarts(now, timeZone));
-        const left = remainingUses(offer.limits, usesOf(used, offer.id));
+        const left = remainingUses(offer.limits, offer.used);
         if (left === 0)
           throw conflict('usage-limit-reached', 'This card has used the offer as often as its limits allow.');
         const redemption: RedemptionEntity = {
