@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { AuditLogEntity } from '../src/audit/audit-log.entity';
 import { SessionEntity } from '../src/auth/session.entity';
 import { UserEntity } from '../src/users/user.entity';
@@ -183,6 +184,32 @@ describe(`auth (${engine})`, () => {
       .get('/api/v1/auth/me')
       .set('Authorization', `Basic ${Buffer.from('a:b').toString('base64')}`)
       .expect(401);
+  });
+});
+
+describe(`access tokens (${engine})`, () => {
+  const secret = 'a JWT_SECRET of at least thirty-two characters';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ env: { JWT_SECRET: secret } });
+  });
+  afterAll(() => t.close());
+
+  /** An HS256 JWT made by hand, so the test does not share the app's JWT library. */
+  const hs256 = (payload: object, key: string) => {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const signed = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
+    return `${signed}.${createHmac('sha256', key).update(signed).digest('base64url')}`;
+  };
+
+  it('are HS256 over the bytes of JWT_SECRET: a token signed with it elsewhere works, any other key does not', async () => {
+    const issued = await t.adminToken();
+    const claims = JSON.parse(Buffer.from(issued.split('.')[1], 'base64url').toString());
+    expect(claims).toMatchObject({ typ: 'access', iss: 'family-card', sid: expect.any(String) });
+    const me = (token: string) => t.http.get('/api/v1/auth/me').auth(token, { type: 'bearer' });
+    expect((await me(hs256(claims, secret)).expect(200)).body.email).toBe(ADMIN_EMAIL);
+    await me(hs256(claims, `${secret}!`)).expect(401);
+    await me(hs256({ ...claims, typ: 'web' }, secret)).expect(401);
   });
 });
 

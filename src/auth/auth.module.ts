@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { loadOrCreateSecret } from '../common/secrets/data-secret';
@@ -22,9 +23,15 @@ import { TokensService } from './tokens.service';
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
-        secret:
-          config.getOrThrow<AuthConfig>('auth').jwtSecret ??
-          loadOrCreateSecret(config.getOrThrow<AppConfig>('app').dataDir, 'jwt-secret'),
+        // A KeyObject, not the text: given text, jsonwebtoken first tries to read it as a PEM public key on every
+        // sign and verify, and that failed attempt (an OpenSSL decode and a thrown error) was most of the cost of
+        // a signed-in request (GET /api/v1/auth/me; bench/http-stack.bench.ts).
+        secret: createSecretKey(
+          Buffer.from(
+            config.getOrThrow<AuthConfig>('auth').jwtSecret ??
+              loadOrCreateSecret(config.getOrThrow<AppConfig>('app').dataDir, 'jwt-secret'),
+          ),
+        ),
         signOptions: { algorithm: 'HS256', issuer: 'family-card' },
         verifyOptions: { algorithms: ['HS256'], issuer: 'family-card' },
       }),
