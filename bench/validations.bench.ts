@@ -12,6 +12,9 @@
  * recorded answer of the app) with the same client, connections and schedule in the same run:
  * - validations/s in a closed loop of BENCH_CONNECTIONS (16) keep-alive connections for BENCH_DURATION_MS
  *   (10 s). Goal: at least 0.5× the baseline.
+ * - the floor, reported: the same bare server's `/floor` route, which first verifies the QR's Ed25519 signature
+ *   with the project's token code (as the app does, on the thread pool) — no framework, database or record. A
+ *   check must verify the signature (a forged card answers invalid_signature), so no check can beat this.
  * - latency at BENCH_RATE (500) requests/s started on schedule (open loop, BENCH_OPEN_LOOP_MS, 10 s),
  *   measured from each request's scheduled start. Goal: p99 ≤ 10 ms.
  * - redemptions/s: `POST /api/v1/redemptions` after BENCH_REDEMPTIONS (5,000, at most the sample) checks of
@@ -37,7 +40,7 @@
  */
 import type Database from 'better-sqlite3';
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createPublicKey, JsonWebKey, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
@@ -78,6 +81,8 @@ interface Fixture {
   qrTexts: string[];
   /** One real answer of the app to a check, which the baseline sends back (same size and shape). */
   sampleAnswer: Record<string, unknown>;
+  /** The programme's public keys as the app publishes them (/.well-known/jwks.json), for the floor route. */
+  jwks: { keys: (JsonWebKey & { kid: string })[] };
   rows: { families: number; members: number; cards: number };
   seedSeconds: number;
   /** Of which: building the indexes again and the planner's statistics (VACUUM too on PostgreSQL). */
@@ -280,12 +285,14 @@ async function seed(engine: Engine, fixtureFile: string): Promise<void> {
     });
     const sampleAnswer = (await check.json()) as Record<string, unknown>;
     if (sampleAnswer.result !== 'valid') throw new Error(`sample check: ${JSON.stringify(sampleAnswer)}`);
+    const jwks = (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as Fixture['jwks'];
     const fixture: Fixture = {
       apiKey,
       outletId,
       offers: offers.length,
       qrTexts,
       sampleAnswer,
+      jwks,
       rows,
       seedSeconds,
       indexSeconds,
@@ -334,12 +341,25 @@ async function serveApp(): Promise<void> {
 
 async function serveBaseline(fixtureFile: string): Promise<void> {
   const { default: Fastify } = await import('fastify');
-  const { sampleAnswer } = JSON.parse(readFileSync(fixtureFile, 'utf8')) as Fixture;
+  const { verifyQrTextAsync } = await import('../src/cards/token/card-token');
+  const { sampleAnswer, jwks } = JSON.parse(readFileSync(fixtureFile, 'utf8')) as Fixture;
+  const keys = new Map(jwks.keys.map((jwk) => [jwk.kid, createPublicKey({ key: jwk, format: 'jwk' })]));
   const server = Fastify({ logger: false });
+  const codeOf = (body: unknown) => {
+    const { code } = body as { code?: unknown };
+    if (typeof code !== 'string') throw new Error('code is required');
+    return code;
+  };
   // Parses the same body and answers the app's own recorded answer, with a fresh id and time as the app does.
   server.post('/api/v1/validations', async (request) => {
-    const { code } = request.body as { code?: unknown };
-    if (typeof code !== 'string') throw new Error('code is required');
+    codeOf(request.body);
+    return { ...sampleAnswer, id: randomUUID(), checkedAt: new Date() };
+  });
+  // The floor: the same, after verifying the QR's signature with the project's own token code as the app does
+  // (on libuv's thread pool); no database, no framework. What any check that verifies the signature can reach.
+  server.post('/floor', async (request) => {
+    const verified = await verifyQrTextAsync(codeOf(request.body), (kid) => keys.get(kid) ?? null);
+    if (verified.status !== 'valid') throw new Error(`the sample's signature: ${verified.status}`);
     return { ...sampleAnswer, id: randomUUID(), checkedAt: new Date() };
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
@@ -479,14 +499,15 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
     const appPorts = apps.map((a) => a.port);
     const baselinePorts = baselines.map((b) => b.port);
     const headers = { 'X-API-Key': fixture.apiKey };
-    const check = (port: number) => {
+    const check = (port: number, path = '/api/v1/validations') => {
       const requests = fixture.qrTexts.map((code) =>
-        jsonPost(port, '/api/v1/validations', { code, outletId: fixture.outletId }, headers),
+        jsonPost(port, path, { code, outletId: fixture.outletId }, headers),
       );
       return (i: number) => requests[i % requests.length];
     };
     // The Host header names the first instance's port; neither server reads it.
     const checkBaseline = check(baselinePorts[0]);
+    const checkFloor = check(baselinePorts[0], '/floor');
     const checkApp = check(appPorts[0]);
     const closed = (port: Ports, request: (i: number) => Buffer, durationMs = DURATION_MS) =>
       closedLoop({ port, connections: CONNECTIONS, durationMs, request });
@@ -495,6 +516,7 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
 
     // Warm-ups: JIT, connection setup, the app's caches; not recorded.
     await closed(baselinePorts, checkBaseline, WARM_UP_MS);
+    await closed(baselinePorts, checkFloor, WARM_UP_MS);
     await closed(appPorts, checkApp, WARM_UP_MS);
     if (PROFILE) await server.ask({ type: 'profile-start' });
 
@@ -502,6 +524,12 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
       'baseline: closed loop',
       baselines,
       () => closed(baselinePorts, checkBaseline),
+      phases,
+    );
+    const floor = await measure(
+      'floor: bare + signature check, closed loop',
+      baselines,
+      () => closed(baselinePorts, checkFloor),
       phases,
     );
     const checks = await measure('validations: closed loop', apps, () => closed(appPorts, checkApp), phases);
@@ -586,6 +614,11 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
       `| validations/s, closed loop | ${n(checks.perSecond)} | ${n(base.perSecond)} | ${ratio.toFixed(2)} | ` +
         `≥ ${GOAL_RATIO}× baseline | ${met(ratio >= GOAL_RATIO)} |`,
     );
+    const floorRatio = floor.perSecond / base.perSecond;
+    console.log(
+      `| floor: the bare endpoint verifying the QR's signature, closed loop | ${n(floor.perSecond)} | ` +
+        `${n(base.perSecond)} | ${floorRatio.toFixed(2)} | — (the most any signature-checking check can reach) | |`,
+    );
     console.log(
       `| validation p99 at ${RATE}/s, open loop | ${ms(checksOpen.p99)} | ${ms(baseOpen.p99)} | ` +
         `${(checksOpen.p99 / baseOpen.p99).toFixed(1)} | ≤ ${GOAL_P99_MS} ms | ${met(checksOpen.p99 <= GOAL_P99_MS)} |`,
@@ -632,6 +665,16 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
       ratio,
       goal: `≥ ${GOAL_RATIO}× baseline`,
       met: ratio >= GOAL_RATIO,
+    });
+    recordResult({
+      bench,
+      engine: engineLabel,
+      metric: 'floor: bare Fastify endpoint + the QR signature check alone, req/s',
+      value: fmt.perSecond(floor.perSecond),
+      baseline: fmt.perSecond(base.perSecond),
+      ratio: floorRatio,
+      goal: '—',
+      met: null,
     });
     recordResult({
       bench,
