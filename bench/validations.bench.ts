@@ -21,8 +21,9 @@
  *   distinct cards (not timed), one redemption per check of an offer it has uses left for, one idempotency
  *   key each, over the same connections. Goal: at least 1,000/s on SQLite (PostgreSQL reported).
  *
- * The app, the baseline and the seeding each run in a process of their own; the load client runs in this one,
- * so it never shares the server's event loop. Each engine has its own data: SQLite a fresh file in a
+ * The app, the baseline and the seeding each run in a process of their own, and the baselines are measured first
+ * and stopped before the app starts; the load client runs in this one, so it never shares the server's event
+ * loop. Each engine has its own data: SQLite a fresh file in a
  * temporary folder, PostgreSQL a fresh database on 127.0.0.1:5432 (BENCH_POSTGRES_URL), dropped at the end;
  * when no server answers there, that engine is skipped. BENCH_ENGINES=sqlite (or postgres) runs one engine;
  * BENCH_PROFILE=1 writes a CPU profile of the app process over the measured phases and prints where its time
@@ -493,10 +494,10 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
   const baselines: Child[] = [];
   const apps: Child[] = [];
   try {
+    // Each kind of server is measured alone on the machine: the baselines first, stopped before the app starts.
+    // An idle process is not free: V8 runs memory-reducing full GCs in it (20–40 ms of a core each), which on a
+    // 2-core machine showed up as bursts of slow checks while idle baselines sat beside the apps.
     for (let k = 0; k < INSTANCES; k++) baselines.push(await startChild('baseline', childEnv));
-    for (let k = 0; k < INSTANCES; k++) apps.push(await startChild('server', childEnv));
-    const server = apps[0];
-    const appPorts = apps.map((a) => a.port);
     const baselinePorts = baselines.map((b) => b.port);
     const headers = { 'X-API-Key': fixture.apiKey };
     const check = (port: number, path = '/api/v1/validations') => {
@@ -508,7 +509,6 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
     // The Host header names the first instance's port; neither server reads it.
     const checkBaseline = check(baselinePorts[0]);
     const checkFloor = check(baselinePorts[0], '/floor');
-    const checkApp = check(appPorts[0]);
     const closed = (port: Ports, request: (i: number) => Buffer, durationMs = DURATION_MS) =>
       closedLoop({ port, connections: CONNECTIONS, durationMs, request });
     const open = (port: Ports, request: (i: number) => Buffer) =>
@@ -517,9 +517,6 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
     // Warm-ups: JIT, connection setup, the app's caches; not recorded.
     await closed(baselinePorts, checkBaseline, WARM_UP_MS);
     await closed(baselinePorts, checkFloor, WARM_UP_MS);
-    await closed(appPorts, checkApp, WARM_UP_MS);
-    if (PROFILE) await server.ask({ type: 'profile-start' });
-
     const base = await measure(
       'baseline: closed loop',
       baselines,
@@ -532,13 +529,21 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
       () => closed(baselinePorts, checkFloor),
       phases,
     );
-    const checks = await measure('validations: closed loop', apps, () => closed(appPorts, checkApp), phases);
     const baseOpen = await measure(
       `baseline: open loop ${RATE}/s`,
       baselines,
       () => open(baselinePorts, checkBaseline),
       phases,
     );
+    for (const baseline of baselines.splice(0)) await baseline.stop();
+
+    for (let k = 0; k < INSTANCES; k++) apps.push(await startChild('server', childEnv));
+    const server = apps[0];
+    const appPorts = apps.map((a) => a.port);
+    const checkApp = check(appPorts[0]);
+    await closed(appPorts, checkApp, WARM_UP_MS);
+    if (PROFILE) await server.ask({ type: 'profile-start' });
+    const checks = await measure('validations: closed loop', apps, () => closed(appPorts, checkApp), phases);
     const checksOpen = await measure(
       `validations: open loop ${RATE}/s`,
       apps,
