@@ -61,7 +61,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 500);
 const OPEN_LOOP_MS = Number(process.env.BENCH_OPEN_LOOP_MS ?? 10_000);
 const REDEMPTIONS = Math.min(SAMPLE, Number(process.env.BENCH_REDEMPTIONS ?? 5_000));
 const WARM_UP_MS = 3_000;
-/** The pause after the warm-up, before the open loop: the steady rate, not the recovery from a saturating loop. */
+/** The pause before the open loop: it measures the steady rate, not the recovery from a saturating closed loop. */
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5_000);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
@@ -516,19 +516,12 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
     const open = (port: Ports, request: (i: number) => Buffer) =>
       openLoop({ port, rate: RATE, durationMs: OPEN_LOOP_MS, maxConnections: 256, request });
 
-    // Warm-ups: JIT, connection setup, the app's caches; not recorded. Then, for each kind of server, the open
-    // loop first (after a pause, so that it meets a settled server: right after 10 s of a saturating closed loop
-    // SQLite still checkpoints the WAL and V8 collects the loop's garbage), then the closed loops.
+    // Warm-ups: JIT, connection setup, the app's caches; not recorded. Then, for each kind of server, the closed
+    // loops, a pause and the open loop: right after 10 s of a saturating closed loop SQLite still checkpoints
+    // the WAL and V8 collects the loop's garbage, and the open loop is to meet a warm, settled server.
     const settle = () => new Promise((done) => setTimeout(done, SETTLE_MS));
     await closed(baselinePorts, checkBaseline, WARM_UP_MS);
     await closed(baselinePorts, checkFloor, WARM_UP_MS);
-    await settle();
-    const baseOpen = await measure(
-      `baseline: open loop ${RATE}/s`,
-      baselines,
-      () => open(baselinePorts, checkBaseline),
-      phases,
-    );
     const base = await measure(
       'baseline: closed loop',
       baselines,
@@ -541,6 +534,13 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
       () => closed(baselinePorts, checkFloor),
       phases,
     );
+    await settle();
+    const baseOpen = await measure(
+      `baseline: open loop ${RATE}/s`,
+      baselines,
+      () => open(baselinePorts, checkBaseline),
+      phases,
+    );
     for (const baseline of baselines.splice(0)) await baseline.stop();
 
     for (let k = 0; k < INSTANCES; k++) apps.push(await startChild('server', childEnv));
@@ -548,15 +548,15 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
     const appPorts = apps.map((a) => a.port);
     const checkApp = check(appPorts[0]);
     await closed(appPorts, checkApp, WARM_UP_MS);
-    await settle();
     if (PROFILE) await server.ask({ type: 'profile-start' });
+    const checks = await measure('validations: closed loop', apps, () => closed(appPorts, checkApp), phases);
+    await settle();
     const checksOpen = await measure(
       `validations: open loop ${RATE}/s`,
       apps,
       () => open(appPorts, checkApp),
       phases,
     );
-    const checks = await measure('validations: closed loop', apps, () => closed(appPorts, checkApp), phases);
 
     // Redemptions: first a check of each of REDEMPTIONS cards (not timed), then one redemption per check of
     // an offer it has uses left for, each with its own idempotency key.
