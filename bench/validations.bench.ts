@@ -15,7 +15,8 @@
  * - the floor, reported: the same bare server's `/floor` route, which first verifies the QR's Ed25519 signature
  *   with the project's token code (as the app does, on the thread pool) — no framework, database or record. A
  *   check must verify the signature (a forged card answers invalid_signature), so no check can beat this.
- * - latency at BENCH_RATE (500) requests/s started on schedule (open loop, BENCH_OPEN_LOOP_MS, 10 s),
+ * - latency at BENCH_RATE (500) requests/s started on schedule (open loop, BENCH_OPEN_LOOP_MS, 10 s, after the
+ *   closed loops and a pause of BENCH_SETTLE_MS, 10 s),
  *   measured from each request's scheduled start. Goal: p99 ≤ 10 ms.
  * - redemptions/s: `POST /api/v1/redemptions` after BENCH_REDEMPTIONS (5,000, at most the sample) checks of
  *   distinct cards (not timed), one redemption per check of an offer it has uses left for, one idempotency
@@ -62,7 +63,7 @@ const OPEN_LOOP_MS = Number(process.env.BENCH_OPEN_LOOP_MS ?? 10_000);
 const REDEMPTIONS = Math.min(SAMPLE, Number(process.env.BENCH_REDEMPTIONS ?? 5_000));
 const WARM_UP_MS = 3_000;
 /** The pause before the open loop: it measures the steady rate, not the recovery from a saturating closed loop. */
-const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5_000);
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 10_000);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
