@@ -5,7 +5,7 @@ import { todayIn } from '../programmes/eligibility/civil-date';
 import { CheckedCard, CheckStore } from './check-store';
 import type { ApplicableOfferDto } from './dto/check-card.dto';
 import { audienceRefusal } from './offer-applicability';
-import { periodStarts, remainingUses } from './usage-periods';
+import { remainingUses } from './usage-periods';
 import type { Checker } from './validations.service';
 
 /** This partner's offers for one checked card: those that hold now, here, for this holder, with uses left. */
@@ -23,7 +23,7 @@ export class ApplicableOffers {
       null,
       { partnerId: partner.id, outletId, card },
       now,
-      periodStarts(now, timeZone),
+      timeZone,
     );
     const today = todayIn(timeZone, now);
     const language = languages[0];

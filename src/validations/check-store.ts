@@ -9,7 +9,7 @@ import type { PartnerStatus } from '../partners/partner-status';
 import type { IsoDate, MemberRole } from '../programmes/eligibility/eligibility.types';
 import type { Holder } from './offer-applicability';
 import type { RedemptionEntity } from './redemption.entity';
-import type { PeriodStarts, UsageCounts } from './usage-periods';
+import { periodStarts, UsageCounts } from './usage-periods';
 import type { ValidationEntity } from './validation.entity';
 
 /** The partner a till checks for, with what the check needs of its programme. */
@@ -177,14 +177,16 @@ export class CheckStore {
 
   /**
    * This partner's published offers in their window at `now` (at `outletId` when the till names one), each with
-   * the uses the card and its family have recorded, and the holder as the offers' conditions ask.
+   * the uses the card and its family have recorded in the periods of the programme's `timeZone`, and the holder
+   * as the offers' conditions ask.
    */
   async offersFor(
     em: EntityManager | null,
     { partnerId, outletId, card }: { partnerId: string; outletId: string | null; card: CheckedCard },
     now: Date,
-    starts: PeriodStarts,
+    timeZone: string,
   ): Promise<{ offers: OfferForCard[]; holder: Holder }> {
+    const starts = periodStarts(now, timeZone);
     const params = [
       partnerId,
       now,

@@ -11,7 +11,7 @@ import { CheckStore } from './check-store';
 import { RedeemDto } from './dto/redemption.dto';
 import { audienceRefusal } from './offer-applicability';
 import { RedemptionEntity } from './redemption.entity';
-import { periodStarts, remainingUses } from './usage-periods';
+import { remainingUses } from './usage-periods';
 import { cardResult } from './validation-result';
 import { Checker, ValidationsService } from './validations.service';
 
@@ -59,7 +59,7 @@ export class RedemptionsService {
           em,
           { partnerId: checker.partner.id, outletId: check.outletId, card },
           now,
-          periodStarts(now, timeZone),
+          timeZone,
         );
         const offer = offers.find((o) => o.id === dto.offerId);
         if (!offer) throw conflict('offer-not-available', 'This offer does not hold here now.');

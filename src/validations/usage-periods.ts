@@ -13,7 +13,7 @@ export interface UsageCounts {
   family: number;
 }
 
-export type PeriodStarts = Record<Exclude<UsagePeriod, 'total'>, Date>;
+type PeriodStarts = Record<Exclude<UsagePeriod, 'total'>, Date>;
 
 /**
  * The last day's answer per time zone, with the instants its day begins and ends: every check and redemption
