@@ -498,7 +498,7 @@ async function runEngine(engine: Engine, env: NodeJS.ProcessEnv, dataDir: string
   const apps: Child[] = [];
   try {
     // Each kind of server is measured alone on the machine: the baselines first, stopped before the app starts.
-    // An idle process is not free: V8 runs memory-reducing full GCs in it (20–40 ms of a core each), which on a
+    // An idle process is not free: V8 runs memory-reducing full GCs in it (14–38 ms of a core each), which on a
     // 2-core machine showed up as bursts of slow checks while idle baselines sat beside the apps.
     for (let k = 0; k < INSTANCES; k++) baselines.push(await startChild('baseline', childEnv));
     const baselinePorts = baselines.map((b) => b.port);
